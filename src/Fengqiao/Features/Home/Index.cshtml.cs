@@ -1,0 +1,23 @@
+using Fengqiao.Features.Account;
+using Fengqiao.Features.Areas;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Features.Home;
+
+/// <summary>The signed-in person's home: who they are, the posts they hold, and the areas they can see.</summary>
+public sealed class IndexModel(AppDb db, TimeProvider clock) : PageModel
+{
+    public MeDto Me { get; private set; } = null!;
+    public IReadOnlyList<Area> ScopeAreas { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Me = await AccountEndpoints.MeAsync(db, HttpContext, clock, ct);
+        var paths = Me.ScopePaths.ToList();
+        ScopeAreas = Me.Unrestricted
+            ? await db.Areas.AsNoTracking().Where(a => a.ParentId == null).ToListAsync(ct)
+            : await db.Areas.AsNoTracking().Where(a => paths.Contains(a.Path)).OrderBy(a => a.Path).ToListAsync(ct);
+    }
+}

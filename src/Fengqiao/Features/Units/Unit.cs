@@ -1,0 +1,68 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fengqiao.Features.Units;
+
+public enum UnitKind
+{
+    ProvincialDepartment = 1,
+    CityBureau = 2,
+    CountyBranch = 3,
+    PoliceStation = 4,
+    BorderPoliceStation = 5,
+    HospitalPoliceOffice = 6,
+    TownshipOffice = 7,
+    CommunityCommittee = 8,
+    CoBuildingDepartment = 9,
+}
+
+public static class UnitKinds
+{
+    public static bool IsPolice(this UnitKind k) => k is <= UnitKind.HospitalPoliceOffice;
+
+    /// <summary>Front-line units that receive officers sent down (stations of either kind).</summary>
+    public static bool IsStation(this UnitKind k) => k is UnitKind.PoliceStation or UnitKind.BorderPoliceStation;
+
+    /// <summary>Provincial and city organs, whose officers are sent down (the 20% quota).</summary>
+    public static bool IsOrgan(this UnitKind k) => k is UnitKind.ProvincialDepartment or UnitKind.CityBureau;
+}
+
+/// <summary>An organisation — police organ, government body or co-building department — serving an area.</summary>
+public sealed class Unit : IVersioned
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public required string NameZh { get; set; }
+    public required string NameEn { get; set; }
+    public UnitKind Kind { get; set; }
+    public int AreaId { get; set; }
+    public Area? Area { get; set; }
+    /// <summary>Copy of the served area's path: the jurisdiction filter needs no join.</summary>
+    public required string AreaPath { get; set; }
+    public int? ParentUnitId { get; set; }
+    public Unit? ParentUnit { get; set; }
+    public double? Lat { get; set; }
+    public double? Lng { get; set; }
+    public string? Address { get; set; }
+    public long Version { get; set; }
+}
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.HasIndex(u => u.Code).IsUnique();
+        b.HasIndex(u => u.AreaPath);
+        b.HasIndex(u => u.Kind);
+        b.Property(u => u.Code).HasMaxLength(32);
+        b.Property(u => u.NameZh).HasMaxLength(100);
+        b.Property(u => u.NameEn).HasMaxLength(150);
+        b.Property(u => u.AreaPath).HasMaxLength(200);
+        b.Property(u => u.Address).HasMaxLength(200);
+        b.Property(u => u.Version).IsConcurrencyToken();
+        b.HasOne(u => u.Area).WithMany().HasForeignKey(u => u.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(u => u.ParentUnit).WithMany().HasForeignKey(u => u.ParentUnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,57 @@
+using Fengqiao.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Fengqiao.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    public const int MaxFailedSignIns = 5;
+
+    public static WebApplicationBuilder AddStaffAuth(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<StaffUser, IdentityRole>(o =>
+            {
+                o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.Password.RequiredLength = 10;
+                o.Password.RequireNonAlphanumeric = false;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddEntityFrameworkStores<AppDb>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Cookie.Name = "fq.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // API callers get status codes, not a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.ManageStaff, p => p.RequireRole(Roles.Administrator, Roles.Leader))
+            .AddPolicy(Policies.ManageAreas, p => p.RequireRole(Roles.Administrator));
+        return builder;
+    }
+
+    private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

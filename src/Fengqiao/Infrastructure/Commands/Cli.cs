@@ -1,0 +1,84 @@
+using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Infrastructure.Commands;
+
+/// <summary>
+/// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
+/// <c>migrate</c> applies the database migrations (required for PostgreSQL);
+/// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin.
+/// </summary>
+public static class Cli
+{
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        switch (args)
+        {
+            case ["migrate", ..]:
+                await MigrateAsync(app.Services);
+                return true;
+            case ["create-admin", var user, ..]:
+                Environment.ExitCode = await CreateAdminAsync(app.Services, user);
+                return true;
+            case ["create-admin", ..]:
+                await Console.Error.WriteLineAsync("usage: create-admin USERNAME   (password from FENGQIAO_ADMIN_PASSWORD or the first line of stdin)");
+                Environment.ExitCode = 2;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static async Task MigrateAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        Console.WriteLine($"Database is up to date ({pending.Count} migration(s) applied).");
+    }
+
+    private static async Task<int> CreateAdminAsync(IServiceProvider services, string userName)
+    {
+        await services.PrepareDatabaseAsync();
+        var password = Environment.GetEnvironmentVariable("FENGQIAO_ADMIN_PASSWORD") ?? Console.ReadLine();
+        if (string.IsNullOrWhiteSpace(password))
+        {
+            await Console.Error.WriteLineAsync("No password given.");
+            return 2;
+        }
+        await using var scope = services.CreateAsyncScope();
+        await RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        var user = new StaffUser { UserName = userName };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded)
+        {
+            result = await users.AddToRoleAsync(user, Roles.Administrator);
+        }
+        if (!result.Succeeded)
+        {
+            await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        Console.WriteLine($"Administrator '{userName}' created.");
+        return 0;
+    }
+}
+
+public static class RoleSeed
+{
+    public static async Task EnsureRolesAsync(IServiceProvider services)
+    {
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.Roles.AnyAsync(r => r.Name == role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.People;
+using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Units;
+using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Scope;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Infrastructure.Data;
+
+/// <summary>
+/// The one database. Every entity that belongs to an area carries that area's path, and the
+/// query filters below confine every query to the caller's <see cref="Jurisdiction"/>: a record
+/// outside it simply does not exist for that caller (404 on every verb). Provider-specific
+/// subclasses exist only so that each provider keeps its own migration set.
+/// </summary>
+public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction) : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Post> Posts => Set<Post>();
+    public DbSet<Secondment> Secondments => Set<Secondment>();
+
+    public Jurisdiction Jurisdiction { get; } = jurisdiction;
+
+    // Read by the query filters; EF evaluates them per query, per context instance.
+    private bool ScopeAll => Jurisdiction.Unrestricted;
+    private string[] ScopePaths => Jurisdiction.Paths;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+
+        builder.Entity<Area>().HasQueryFilter(a => ScopeAll || ScopePaths.Any(p => a.Path.StartsWith(p)));
+        builder.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopePaths.Any(p => u.AreaPath.StartsWith(p)));
+        builder.Entity<Post>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Person>().HasQueryFilter(x => ScopeAll
+            || ScopePaths.Any(p => x.HomeAreaPath.StartsWith(p))
+            || x.Posts.Any(post => ScopePaths.Any(p => post.AreaPath.StartsWith(p))));
+        builder.Entity<Secondment>().HasQueryFilter(s => ScopeAll
+            || ScopePaths.Any(p => s.ToAreaPath.StartsWith(p) || s.FromAreaPath.StartsWith(p)));
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            var version = entry.Property(e => e.Version);
+            if (entry.State == EntityState.Added)
+            {
+                version.CurrentValue = 1;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                version.CurrentValue = version.OriginalValue + 1;
+            }
+        }
+    }
+}

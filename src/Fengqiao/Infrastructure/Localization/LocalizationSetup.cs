@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Infrastructure.Localization;
+
+public static partial class LocalizationSetup
+{
+    public const string Chinese = "zh-CN";
+    public const string English = "en";
+    public static readonly string[] Cultures = [Chinese, English];
+
+    public static WebApplicationBuilder AddLocalizationSupport(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+        builder.Services.Configure<RequestLocalizationOptions>(o =>
+        {
+            var cultures = Cultures.Select(c => new CultureInfo(c)).ToList();
+            o.DefaultRequestCulture = new RequestCulture(Chinese);
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            // Query string, then the user's choice (cookie), then the browser.
+            o.RequestCultureProviders =
+            [
+                new QueryStringRequestCultureProvider(),
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    /// <summary>The localised name of an enum value; English falls back to the value's words.</summary>
+    public static string Enum<T>(this IStringLocalizer localizer, T value) where T : struct, System.Enum
+    {
+        var key = $"{typeof(T).Name}.{value}";
+        var found = localizer[key];
+        return found.ResourceNotFound ? Words(value.ToString()) : found.Value;
+    }
+
+    public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
+
+    /// <summary>Picks the name in the reader's language.</summary>
+    public static string Pick(string zh, string en) => IsChinese ? zh : en;
+
+    private static string Words(string pascal)
+    {
+        var spaced = PascalBoundary().Replace(pascal, " $1").Trim();
+        return spaced.Length == 0 ? spaced : spaced[0] + spaced[1..].ToLowerInvariant();
+    }
+
+    [GeneratedRegex("(?<!^)([A-Z])")]
+    private static partial Regex PascalBoundary();
+}

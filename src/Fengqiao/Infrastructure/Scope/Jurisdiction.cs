@@ -1,0 +1,53 @@
+namespace Fengqiao.Infrastructure.Scope;
+
+/// <summary>
+/// What the current caller may see: the area subtrees (materialised-path prefixes) covered by
+/// their active posts, or everything. Filled once per request by <see cref="JurisdictionMiddleware"/>;
+/// the DbContext applies it to every query of a scoped entity. It starts closed: a caller who was
+/// never resolved (anonymous, or code that forgot) sees nothing.
+/// </summary>
+public sealed class Jurisdiction
+{
+    public bool Unrestricted { get; private set; }
+    public string[] Paths { get; private set; } = [];
+    public int? PersonId { get; private set; }
+
+    public bool Covers(string areaPath) =>
+        Unrestricted || Paths.Any(p => areaPath.StartsWith(p, StringComparison.Ordinal));
+
+    public void Grant(int? personId, IEnumerable<string> paths)
+    {
+        PersonId = personId;
+        Paths = Minimal(paths);
+    }
+
+    public void GrantAll(int? personId = null)
+    {
+        PersonId = personId;
+        Unrestricted = true;
+        Paths = ["/"];
+    }
+
+    /// <summary>For start-up work, commands and tests that act as the system, not as a person.</summary>
+    public static Jurisdiction System()
+    {
+        var j = new Jurisdiction();
+        j.GrantAll();
+        return j;
+    }
+
+    /// <summary>Drops paths already covered by a shorter one, so the SQL stays small.</summary>
+    private static string[] Minimal(IEnumerable<string> paths)
+    {
+        var sorted = paths.Distinct().OrderBy(p => p.Length).ToList();
+        var kept = new List<string>();
+        foreach (var p in sorted)
+        {
+            if (!kept.Any(k => p.StartsWith(k, StringComparison.Ordinal)))
+            {
+                kept.Add(p);
+            }
+        }
+        return [.. kept];
+    }
+}

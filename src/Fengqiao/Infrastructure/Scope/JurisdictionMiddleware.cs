@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Infrastructure.Scope;
+
+/// <summary>
+/// Resolves the signed-in caller's jurisdiction once per request: the areas of their active
+/// posts, or everything for an administrator. Runs after authentication, before any endpoint.
+/// </summary>
+public sealed class JurisdictionMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext http, Jurisdiction jurisdiction, AppDb db, TimeProvider clock)
+    {
+        if (http.User.Identity?.IsAuthenticated == true)
+        {
+            await ResolveAsync(http.User, jurisdiction, db, clock, http.RequestAborted);
+        }
+        await next(http);
+    }
+
+    internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
+        if (user.IsInRole(Roles.Administrator))
+        {
+            jurisdiction.GrantAll(personId);
+            return;
+        }
+        if (personId is null)
+        {
+            return;
+        }
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var paths = await db.Posts.IgnoreQueryFilters()
+            .Where(p => p.PersonId == personId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
+            .Select(p => p.AreaPath)
+            .ToListAsync(ct);
+        jurisdiction.Grant(personId, paths);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Infrastructure.Web;
+
+/// <summary>
+/// Field-level validation at the boundary, in the reader's language. Collects every problem
+/// so that one answer tells the user all that is wrong, then becomes a 400 ValidationProblem.
+/// </summary>
+public sealed class Checks(IStringLocalizer localizer)
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool Ok => _errors.Count == 0;
+    public IReadOnlyDictionary<string, List<string>> Errors => _errors;
+
+    public Checks Add(string field, string message, params object[] args)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(localizer[message, args]);
+        return this;
+    }
+
+    public Checks Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, "This field is required.");
+        }
+        else if (value.Length > maxLength)
+        {
+            Add(field, "At most {0} characters.", maxLength);
+        }
+        return this;
+    }
+
+    public Checks Optional(string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            Add(field, "At most {0} characters.", maxLength);
+        }
+        return this;
+    }
+
+    public Checks When(bool failed, string field, string message, params object[] args) =>
+        failed ? Add(field, message, args) : this;
+
+    public ValidationProblem Problem() =>
+        TypedResults.ValidationProblem(
+            _errors.ToDictionary(e => e.Key, e => e.Value.ToArray()),
+            title: localizer["Some fields need attention."]);
+}
+
+public sealed class ChecksFactory(IStringLocalizer<SharedResource> localizer)
+{
+    public Checks Create() => new(localizer);
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Infrastructure.Web;
+
+public static class Problems
+{
+    public static WebApplicationBuilder AddProblems(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ConcurrencyExceptionHandler>();
+        builder.Services.AddScoped<ChecksFactory>();
+        return builder;
+    }
+
+    /// <summary>409: someone else saved first. The body carries what is stored now.</summary>
+    public static Conflict<ProblemDetails> Conflict<T>(IStringLocalizer localizer, T current) =>
+        TypedResults.Conflict(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = localizer["Someone else changed this record while you were editing it. Review the current version and try again."],
+            Extensions = { ["current"] = current },
+        });
+
+    public static Conflict<ProblemDetails> Duplicate(IStringLocalizer localizer, string message, params object[] args) =>
+        TypedResults.Conflict(new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = localizer[message, args],
+        });
+
+    /// <summary>A concurrency failure that no endpoint caught still becomes a clean 409, not a 500.</summary>
+    private sealed class ConcurrencyExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            if (exception is not DbUpdateConcurrencyException)
+            {
+                return false;
+            }
+            http.Response.StatusCode = StatusCodes.Status409Conflict;
+            return await problems.TryWriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails = { Status = 409, Title = localizer["Someone else changed this record while you were editing it. Review the current version and try again."] },
+            });
+        }
+    }
+}

@@ -1,0 +1,103 @@
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Scalar.AspNetCore;
+
+namespace Fengqiao.Infrastructure.Web;
+
+public static class WebSetup
+{
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddRazorPages(o =>
+            {
+                // Pages live in their feature folder, beside the feature's rules and endpoints.
+                o.RootDirectory = "/Features";
+                o.Conventions.AuthorizeFolder("/");
+                o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/Denied");
+                o.Conventions.AllowAnonymousToPage("/Shared/Error");
+            })
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        builder.Services.Configure<DisplayOptions>(builder.Configuration.GetSection(DisplayOptions.Section));
+        return builder;
+    }
+
+    public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Fengqiao API";
+            doc.Info.Description = "Police–local integration for grassroots governance. Every call is confined to the caller's jurisdiction.";
+            return Task.CompletedTask;
+        }));
+        return builder;
+    }
+
+    public static WebApplication UseWebPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error" : "/error");
+        app.UseStatusCodePages();
+        app.Use(SecurityHeaders);
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<JurisdictionMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static IEndpointRouteBuilder MapApiDocs(this IEndpointRouteBuilder app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Fengqiao API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        return app;
+    }
+
+    /// <summary>200 only when the database answers: a load balancer takes a node out otherwise.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/healthz", async (AppDb db, CancellationToken ct) =>
+        {
+            try
+            {
+                return await db.Database.CanConnectAsync(ct)
+                    && await db.Database.SqlQueryRaw<int>("SELECT 1 AS \"Value\"").AnyAsync(ct)
+                    ? Results.Text("ok")
+                    : Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or TimeoutException)
+            {
+                return Results.Text("database unavailable", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+        }).ExcludeFromDescription().AllowAnonymous();
+        app.Map("/error", (HttpContext http) => Results.Problem(statusCode: StatusCodes.Status500InternalServerError))
+            .ExcludeFromDescription().AllowAnonymous();
+        return app;
+    }
+
+    private static Task SecurityHeaders(HttpContext http, Func<Task> next)
+    {
+        var h = http.Response.Headers;
+        h.XContentTypeOptions = "nosniff";
+        h.XFrameOptions = "DENY";
+        h["Referrer-Policy"] = "same-origin";
+        if (!http.Request.Path.StartsWithSegments("/api/docs"))
+        {
+            // No CDN, no inline script: everything the pages run is served from wwwroot.
+            h.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; frame-ancestors 'none'";
+        }
+        return next();
+    }
+}
+
+/// <summary>How times are shown: stored in UTC, shown in this zone.</summary>
+public sealed class DisplayOptions
+{
+    public const string Section = "Display";
+    public string TimeZone { get; set; } = "Asia/Shanghai";
+}

@@ -1,0 +1,46 @@
+using Fengqiao.Features.Account;
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Demo;
+using Fengqiao.Features.People;
+using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Units;
+using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Commands;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Localization;
+using Fengqiao.Infrastructure.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddDatabase();
+builder.AddStaffAuth();
+builder.AddLocalizationSupport();
+builder.AddProblems();
+builder.AddWebUi();
+builder.AddApiDocs();
+builder.AddAreas();
+builder.AddDemo();
+
+var app = builder.Build();
+
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+await app.Services.PrepareDatabaseAsync();
+await app.Services.SeedDemoAsync();
+
+app.UseWebPipeline();
+app.MapHealth();
+app.MapApiDocs();
+app.MapAccount();
+app.MapAreas();
+app.MapUnits();
+app.MapPeople();
+app.MapSecondments();
+app.MapRazorPages();
+
+app.Run();
+
+/// <summary>Visible to the test host.</summary>
+public partial class Program;
