@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +14,10 @@ public static class WebSetup
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        // Chinese text is written as itself, not as &#x...; entities (half the page size, readable source).
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Enums travel as their names ("CommunityPolice"), which clients can read and send.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         builder.Services.AddRazorPages(o =>
             {
                 // Pages live in their feature folder, beside the feature's rules and endpoints.

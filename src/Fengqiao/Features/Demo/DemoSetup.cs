@@ -1,0 +1,57 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Infrastructure.Commands;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fengqiao.Features.Demo;
+
+public static partial class DemoSetup
+{
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
+        builder.Services.AddScoped<DemoSeeder>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Ensures the sign-in roles exist and, in demo mode, seeds the demo province into a database
+    /// that has no areas yet. Runs as the system (unrestricted jurisdiction).
+    /// </summary>
+    public static async Task SeedDemoAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        provider.GetRequiredService<Jurisdiction>().GrantAll();
+        await RoleSeed.EnsureRolesAsync(provider);
+        if (!provider.GetRequiredService<IOptions<DemoOptions>>().Value.Enabled)
+        {
+            return;
+        }
+
+        var log = provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DemoSetup));
+        var db = provider.GetRequiredService<AppDb>();
+        if (await db.Areas.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            LogAlreadyPresent(log);
+            return;
+        }
+
+        var started = TimeProvider.System.GetTimestamp();
+        var (areas, units, people, posts, secondments) = await provider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
+        var elapsedMs = (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
+        LogSeeded(log, areas, units, people, posts, secondments, elapsedMs);
+
+        // The grid index may have been built over the empty database.
+        provider.GetService<GridLocator>()?.Invalidate();
+    }
+
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
+        Message = "Demo province seeded: {Areas} areas, {Units} units, {People} people, {Posts} posts, {Secondments} secondments in {ElapsedMs} ms")]
+    private static partial void LogSeeded(ILogger logger, int areas, int units, int people, int posts, int secondments, long elapsedMs);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo mode: the database already holds areas, so nothing was seeded")]
+    private static partial void LogAlreadyPresent(ILogger logger);
+}

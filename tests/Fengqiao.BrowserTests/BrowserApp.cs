@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Fengqiao.BrowserTests;
+
+/// <summary>
+/// The real app on a real port (Kestrel) with demo data on a fresh SQLite file, and Debian's
+/// Chromium driven by Playwright. No browser is downloaded: CHROMIUM_PATH or /usr/bin/chromium.
+/// </summary>
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("fengqiao-browser-").FullName;
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+    public string BaseUrl { get; private set; } = "";
+    public string? SkipReason { get; private set; }
+
+    private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
+
+    public async ValueTask InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            var message = $"Chromium is not installed at {ChromiumPath}; scripts/test.sh installs it.";
+            if (string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new InvalidOperationException(message);
+            }
+            SkipReason = message;
+            return;
+        }
+        UseKestrel(0);
+        StartServer();
+        BaseUrl = ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = ChromiumPath, Args = ["--no-sandbox", "--disable-gpu"] });
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Fengqiao", $"Data Source={Path.Combine(_folder, "browser.db")}");
+        builder.UseSetting("Demo:Enabled", "true");
+    }
+
+    /// <summary>A fresh browser context (own cookies) signed in through the sign-in page.</summary>
+    public async Task<IPage> SignInAsync(string userName, string locale = "en-US")
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(new() { Locale = locale, BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#Input_UserName", userName);
+        await page.FillAsync("#Input_Password", Fengqiao.Features.Demo.DemoAccounts.Password);
+        await page.ClickAsync("form button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        return page;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}

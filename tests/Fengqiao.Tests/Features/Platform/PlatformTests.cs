@@ -1,0 +1,64 @@
+using System.Net;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
+using Fengqiao.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Tests.Features.Platform;
+
+public abstract class PlatformTests(FengqiaoApp app)
+{
+    [Fact]
+    public async Task HealthIsOkWhenTheDatabaseAnswers()
+    {
+        var client = await app.ClientAsync(null);
+        var response = await client.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocumentDescribesEveryFeature()
+    {
+        var client = await app.ClientAsync(null);
+        var doc = await client.GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/areas", "/api/units", "/api/people", "/api/posts/{id}", "/api/secondments", "/api/account/login" })
+        {
+            Assert.Contains($"\"{path}\"", doc, StringComparison.Ordinal);
+        }
+        var docs = await client.GetAsync("/api/docs/");
+        Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
+        Assert.Contains("Fengqiao API", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ErrorsAreProblemDetailsWithoutStackTraces()
+    {
+        var admin = await app.ClientAsync("demo.admin");
+        var response = await admin.PostAsync("/api/areas", new StringContent("{\"code\": [", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
+
+public sealed class SqlitePlatformTests(SqliteApp app) : PlatformTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PostgresPlatformTests(PostgresApp app) : PlatformTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>A model change without a migration for either provider fails here, not in production.</summary>
+public sealed class MigrationTests
+{
+    [Fact]
+    public void SqliteMigrationsMatchTheModel()
+    {
+        using var db = new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=:memory:").Options, Jurisdiction.System());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao --context SqliteAppDb --output-dir Infrastructure/Data/Migrations/Sqlite");
+    }
+
+    [Fact]
+    public void PostgresMigrationsMatchTheModel()
+    {
+        using var db = new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=unused").Options, Jurisdiction.System());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao --context PostgresAppDb --output-dir Infrastructure/Data/Migrations/Postgres");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net.Http.Json;
+using Fengqiao.Features.Demo;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Fengqiao.Tests.Infrastructure;
+
+/// <summary>
+/// The real app with its demo data, on a database of its own. Only the database differs
+/// between the SQLite and PostgreSQL variants; every test runs against both.
+/// </summary>
+public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private string? _connection;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>Why this database cannot be tested here (only ever set outside CI).</summary>
+    public string? SkipReason { get; private set; }
+
+    protected virtual bool DemoEnabled => true;
+
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    public async ValueTask InitializeAsync()
+    {
+        try
+        {
+            _connection = await CreateDatabaseAsync();
+        }
+        catch (DatabaseUnavailableException e) when (!TestEnvironment.IsCi)
+        {
+            SkipReason = e.Message;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Fengqiao", _connection);
+        builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+    }
+
+    /// <summary>A client with its own cookie jar, signed in as a demo account (or anonymous for null).</summary>
+    public async Task<HttpClient> ClientAsync(string? userName, string culture = "en")
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var client = CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
+        if (userName is not null)
+        {
+            var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password = DemoAccounts.Password });
+            Assert.True(response.IsSuccessStatusCode, $"sign-in as {userName} failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+}
+
+public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);
+
+public static class TestEnvironment
+{
+    /// <summary>In CI a missing database or browser is a failure, never a skip.</summary>
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+}

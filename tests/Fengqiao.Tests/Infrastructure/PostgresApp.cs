@@ -1,0 +1,120 @@
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace Fengqiao.Tests.Infrastructure;
+
+/// <summary>
+/// PostgreSQL: a template database is migrated (by the explicit migration path, as in
+/// production) and seeded once per run; each test class gets a copy via CREATE DATABASE … TEMPLATE.
+/// PgServer: FENGQIAO_TEST_POSTGRES, default the local server that scripts/test.sh starts.
+/// </summary>
+public sealed class PostgresApp : FengqiaoApp
+{
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static int _counter;
+    private static string? _template;
+    private string? _database;
+
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    private static string PgServer =>
+        Environment.GetEnvironmentVariable("FENGQIAO_TEST_POSTGRES")
+        ?? "Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=postgres";
+
+    private static string For(string database) => new NpgsqlConnectionStringBuilder(PgServer) { Database = database, Pooling = true }.ConnectionString;
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        var template = await TemplateAsync();
+        _database = $"fq_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        await ExecuteAsync($"CREATE DATABASE \"{_database}\" TEMPLATE \"{template}\"");
+        return For(_database);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_database is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)");
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    private static async Task<string> TemplateAsync()
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            if (_template is not null)
+            {
+                return _template;
+            }
+            var name = $"fq_template_{Environment.ProcessId}";
+            await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await ExecuteAsync($"CREATE DATABASE \"{name}\"");
+            var options = new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(For(name)).Options;
+            await using (var db = new PostgresAppDb(options, Jurisdiction.System()))
+            {
+                await db.Database.MigrateAsync();
+            }
+            await using (var seeder = new Seeder(For(name)))
+            {
+                seeder.Start();
+            }
+            NpgsqlConnection.ClearAllPools();
+            _template = name;
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
+            return name;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+
+    private static void DropQuietly(string name)
+    {
+        try
+        {
+            NpgsqlConnection.ClearAllPools();
+            ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
+        }
+        catch (NpgsqlException)
+        {
+            // The server may already be gone at process exit; a leftover template is harmless.
+        }
+    }
+
+    private static async Task ExecuteAsync(string sql)
+    {
+        try
+        {
+            await using var c = new NpgsqlConnection(PgServer);
+            await c.OpenAsync();
+            await using var cmd = new NpgsqlCommand(sql, c);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        catch (Exception e) when (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        {
+            throw new DatabaseUnavailableException($"PostgreSQL is not reachable at {new NpgsqlConnectionStringBuilder(PgServer).Host}: {e.Message}. Run scripts/test.sh, which starts it.", e);
+        }
+    }
+
+    private sealed class Seeder(string connection) : WebApplicationFactory<Program>
+    {
+        public void Start() => _ = Services;
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Postgres");
+            builder.UseSetting("ConnectionStrings:Fengqiao", connection);
+            builder.UseSetting("Demo:Enabled", "true");
+        }
+    }
+}
