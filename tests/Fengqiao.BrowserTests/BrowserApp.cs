@@ -55,8 +55,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", Fengqiao.Features.Demo.DemoAccounts.Password);
-        await page.ClickAsync("form button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        await page.ClickAsync("#login-form button[type=submit]");
+        try
+        {
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 10000 });
+        }
+        catch (TimeoutException)
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"fengqiao-signin-{userName}.png") });
+            throw new InvalidOperationException($"sign-in as {userName} did not reach the home page; at {page.Url}: {await page.InnerTextAsync("body")}");
+        }
         return page;
     }
 
