@@ -16,6 +16,6 @@ status=${PIPESTATUS[0]}
 set -e
 
 # One closing line for the whole run, summed over the test assemblies.
-awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { f+=$3; p+=$5; s+=$7 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+awk -F'[:,]' '/(Passed|Failed)! +- Failed:/ { f+=$2; p+=$4; s+=$6 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 rm -f "$log"
 exit "$status"
