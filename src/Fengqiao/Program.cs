@@ -1,8 +1,12 @@
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Calendar;
+using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demo;
+using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Commands;
@@ -19,6 +23,9 @@ builder.AddProblems();
 builder.AddWebUi();
 builder.AddApiDocs();
 builder.AddAreas();
+builder.AddCalendar();
+builder.AddDisputes();
+builder.AddSupervision();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -28,6 +35,7 @@ if (await app.RunCommandAsync(args))
     return;
 }
 await app.Services.PrepareDatabaseAsync();
+await app.Services.PrepareCalendarAsync();
 await app.Services.SeedDemoAsync();
 
 app.UseWebPipeline();
@@ -38,6 +46,10 @@ app.MapAreas();
 app.MapUnits();
 app.MapPeople();
 app.MapSecondments();
+app.MapCalendar();
+app.MapDisputes();
+app.MapDangers();
+app.MapSupervision();
 app.MapRazorPages();
 
 app.Run();

@@ -43,6 +43,20 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
     }
 
+    /// <summary>A second app node on the same database, as behind a load balancer.</summary>
+    public WebApplicationFactory<Program> SecondNode() => new Node(Provider, _connection!);
+
+    private sealed class Node(DatabaseProvider provider, string connection) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Testing");
+            builder.UseSetting("Database:Provider", provider.ToString());
+            builder.UseSetting("ConnectionStrings:Fengqiao", connection);
+            builder.UseSetting("Demo:Enabled", "true");
+        }
+    }
+
     /// <summary>A client with its own cookie jar, signed in as a demo account (or anonymous for null).</summary>
     public async Task<HttpClient> ClientAsync(string? userName, string culture = "en")
     {

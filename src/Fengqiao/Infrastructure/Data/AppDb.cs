@@ -1,6 +1,9 @@
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Scope;
@@ -22,6 +25,13 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<Person> People => Set<Person>();
     public DbSet<Post> Posts => Set<Post>();
     public DbSet<Secondment> Secondments => Set<Secondment>();
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+    public DbSet<DisputeEvent> DisputeEvents => Set<DisputeEvent>();
+    public DbSet<MediationSession> MediationSessions => Set<MediationSession>();
+    public DbSet<MediationAgreement> MediationAgreements => Set<MediationAgreement>();
+    public DbSet<FollowUpVisit> FollowUpVisits => Set<FollowUpVisit>();
+    public DbSet<Danger> Dangers => Set<Danger>();
+    public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
 
     public Jurisdiction Jurisdiction { get; } = jurisdiction;
 
@@ -42,6 +52,18 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
             || x.Posts.Any(post => ScopePaths.Any(p => post.AreaPath.StartsWith(p))));
         builder.Entity<Secondment>().HasQueryFilter(s => ScopeAll
             || ScopePaths.Any(p => s.ToAreaPath.StartsWith(p) || s.FromAreaPath.StartsWith(p)));
+
+        builder.Entity<Dispute>().HasQueryFilter(d => ScopeAll || ScopePaths.Any(p => d.AreaPath.StartsWith(p)));
+        builder.Entity<DisputeEvent>().HasQueryFilter(e => ScopeAll || ScopePaths.Any(p => e.AreaPath.StartsWith(p)));
+        builder.Entity<DisputeParty>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
+        builder.Entity<DisputeHandler>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
+        builder.Entity<MediationSession>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
+        builder.Entity<MediationAgreement>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
+        builder.Entity<FollowUpVisit>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
+        builder.Entity<Danger>().HasQueryFilter(d => ScopeAll || ScopePaths.Any(p => d.AreaPath.StartsWith(p)));
+        // A notice is seen by the level it is addressed to, and by the people whose case it is about.
+        builder.Entity<SupervisionNotice>().HasQueryFilter(n => ScopeAll
+            || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -58,6 +80,10 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
 
     private void BumpVersions()
     {
+        if (ChangeTracker.Entries<DisputeEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The case timeline is append-only: events are never changed or deleted.");
+        }
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             var version = entry.Property(e => e.Version);

@@ -11,6 +11,8 @@ public sealed class Jurisdiction
     public bool Unrestricted { get; private set; }
     public string[] Paths { get; private set; } = [];
     public int? PersonId { get; private set; }
+    /// <summary>Who is acting, for timelines and audit.</summary>
+    public string? UserName { get; set; }
 
     public bool Covers(string areaPath) =>
         Unrestricted || Paths.Any(p => areaPath.StartsWith(p, StringComparison.Ordinal));

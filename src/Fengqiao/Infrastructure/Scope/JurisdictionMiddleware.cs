@@ -23,6 +23,7 @@ public sealed class JurisdictionMiddleware(RequestDelegate next)
     internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
+        jurisdiction.UserName = user.Identity?.Name;
         var personId = await db.Users.Where(u => u.Id == userId).Select(u => u.PersonId).FirstOrDefaultAsync(ct);
         if (user.IsInRole(Roles.Administrator))
         {

@@ -12,6 +12,9 @@ public static class Problems
     {
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConcurrencyExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unreadable bodies reach the handler below, which names the field instead of a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddScoped<ChecksFactory>();
         return builder;
     }
@@ -46,6 +49,35 @@ public static class Problems
             {
                 HttpContext = http,
                 ProblemDetails = { Status = 409, Title = localizer["Someone else changed this record while you were editing it. Review the current version and try again."] },
+            });
+        }
+    }
+
+    /// <summary>
+    /// A body or query value that cannot be read (a risk colour "Purple", a date "tomorrow") is a
+    /// 400 that names the field, in the caller's language — never a 500 or a bare "bad request".
+    /// </summary>
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> localizer) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+        {
+            if (exception is not BadHttpRequestException bad)
+            {
+                return false;
+            }
+            var field = bad.InnerException is System.Text.Json.JsonException { Path: { Length: > 2 } path }
+                ? path.TrimStart('$', '.')
+                : "body";
+            http.Response.StatusCode = bad.StatusCode;
+            return await problems.TryWriteAsync(new()
+            {
+                HttpContext = http,
+                ProblemDetails =
+                {
+                    Status = bad.StatusCode,
+                    Title = localizer["Some fields need attention."],
+                    Extensions = { ["errors"] = new Dictionary<string, string[]> { [field] = [localizer["This value cannot be read."]] } },
+                },
             });
         }
     }

@@ -14,6 +14,7 @@ public static class WebSetup
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<LocalClock>();
         // Chinese text is written as itself, not as &#x...; entities (half the page size, readable source).
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         // Enums travel as their names ("CommunityPolice"), which clients can read and send.
@@ -46,11 +47,12 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        app.UseExceptionHandler(app.Environment.IsDevelopment() ? "/error" : "/error");
+        // Language first, so that even an error page speaks the caller's language.
+        app.UseRequestLocalization();
+        app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<JurisdictionMiddleware>();

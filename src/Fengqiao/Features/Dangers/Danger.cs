@@ -1,0 +1,80 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.People;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fengqiao.Features.Dangers;
+
+public enum DangerKind
+{
+    FallingObject = 1,
+    Fire = 2,
+    Electrical = 3,
+    Gas = 4,
+    Traffic = 5,
+    Building = 6,
+    PublicOrder = 7,
+    Other = 8,
+}
+
+public enum DangerStatus
+{
+    Open = 1,
+    Rectified = 2,
+    Verified = 3,
+}
+
+/// <summary>
+/// A hidden danger (安全隐患) — the pigeon plate on the balcony. Found on a visit or from a dispute,
+/// rectified by a responsible party by a deadline, and closed only when someone verifies it is gone.
+/// </summary>
+public sealed class Danger : IVersioned
+{
+    public int Id { get; set; }
+    public required string Code { get; set; }
+    public DangerKind Kind { get; set; }
+    public required string Description { get; set; }
+    public string? Address { get; set; }
+    public int AreaId { get; set; }
+    public Area? Area { get; set; }
+    public required string AreaPath { get; set; }
+    public required string ResponsibleParty { get; set; }
+    public DateOnly RectifyBy { get; set; }
+    public DangerStatus Status { get; set; }
+    public int? DisputeId { get; set; }
+    public Dispute? Dispute { get; set; }
+    public int? FoundById { get; set; }
+    public Person? FoundBy { get; set; }
+    public DateOnly FoundOn { get; set; }
+    public DateOnly? RectifiedOn { get; set; }
+    public string? RectifiedBy { get; set; }
+    public string? RectificationNote { get; set; }
+    public DateOnly? VerifiedOn { get; set; }
+    public int? VerifiedById { get; set; }
+    public Person? VerifiedBy { get; set; }
+    public long Version { get; set; }
+}
+
+internal sealed class DangerConfiguration : IEntityTypeConfiguration<Danger>
+{
+    public void Configure(EntityTypeBuilder<Danger> b)
+    {
+        b.HasIndex(d => d.Code).IsUnique();
+        b.HasIndex(d => d.AreaPath);
+        b.HasIndex(d => new { d.Status, d.RectifyBy });
+        b.Property(d => d.Code).HasMaxLength(40);
+        b.Property(d => d.Description).HasMaxLength(2000);
+        b.Property(d => d.Address).HasMaxLength(200);
+        b.Property(d => d.AreaPath).HasMaxLength(200);
+        b.Property(d => d.ResponsibleParty).HasMaxLength(200);
+        b.Property(d => d.RectifiedBy).HasMaxLength(300);
+        b.Property(d => d.RectificationNote).HasMaxLength(2000);
+        b.Property(d => d.Version).IsConcurrencyToken();
+        b.HasOne(d => d.Area).WithMany().HasForeignKey(d => d.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.Dispute).WithMany().HasForeignKey(d => d.DisputeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.FoundBy).WithMany().HasForeignKey(d => d.FoundById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.VerifiedBy).WithMany().HasForeignKey(d => d.VerifiedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
