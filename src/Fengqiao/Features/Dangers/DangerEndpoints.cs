@@ -1,4 +1,3 @@
-using Fengqiao.Features.Areas;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
@@ -75,101 +74,36 @@ public static class DangerEndpoints
     private static async Task<Results<Created<DangerDto>, ValidationProblem>> Open(
         AppDb db, ChecksFactory checks, DisputeWorkflow workflow, LocalClock clock, DangerInput i, CancellationToken ct)
     {
-        var c = checks.Create()
-            .When(i.Kind is null || !Enum.IsDefined(i.Kind.Value), "kind", "Choose the kind of danger.")
-            .Required("description", i.Description, 2000).Required("responsibleParty", i.ResponsibleParty, 200).Optional("address", i.Address, 200)
-            .When(i.RectifyBy is null, "rectifyBy", "This field is required.")
-            .When(i.RectifyBy < clock.Today, "rectifyBy", "The rectification deadline cannot be in the past.");
-        var dispute = i.DisputeId is null ? null : await db.Disputes.FirstOrDefaultAsync(d => d.Id == i.DisputeId, ct);
-        c.When(i.DisputeId is not null && dispute is null, "disputeId", "There is no such case in your jurisdiction.");
-        Area? area = null;
-        if (dispute is null)
-        {
-            area = string.IsNullOrWhiteSpace(i.AreaCode) ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == i.AreaCode, ct);
-            c.When(i.DisputeId is null && (area is null || area.Level < AreaLevel.Community), "areaCode", "Give the grid or community where the danger is.");
-        }
-        if (!c.Ok)
-        {
-            return c.Problem();
-        }
-        var path = dispute?.AreaPath ?? area!.Path;
-        var township = path.Trim('/').Split('/').ElementAtOrDefault(3) ?? path.Trim('/');
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var danger = new Danger
-        {
-            Code = "H" + await CaseCodes.NextAsync(db, "H", township, clock.Today.Year, ct),
-            Kind = i.Kind!.Value, Description = i.Description!.Trim(), Address = i.Address?.Trim() ?? dispute?.Address,
-            AreaId = dispute?.AreaId ?? area!.Id, AreaPath = path, ResponsibleParty = i.ResponsibleParty!.Trim(), RectifyBy = i.RectifyBy!.Value,
-            Status = DangerStatus.Open, DisputeId = dispute?.Id, FoundById = db.Jurisdiction.PersonId, FoundOn = clock.Today,
-        };
-        db.Dangers.Add(danger);
-        if (dispute is not null)
-        {
-            db.DisputeEvents.Add(workflow.NewEvent(dispute, DisputeEventType.DangerOpened, dispute.Status, danger.Description, dispute.Version));
-        }
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return TypedResults.Created($"/api/dangers/{danger.Id}", await Project(db.Dangers.Where(d => d.Id == danger.Id)).FirstAsync(ct));
+        var c = checks.Create();
+        var danger = await DangerCommands.OpenAsync(db, c, workflow, clock, i, ct);
+        return danger is null
+            ? c.Problem()
+            : TypedResults.Created($"/api/dangers/{danger.Id}", await Project(db.Dangers.Where(d => d.Id == danger.Id)).FirstAsync(ct));
     }
 
-    private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Rectify(
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Rectify(
         AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l, int id, RectifyInput i, CancellationToken ct) =>
-        await ChangeAsync(db, checks, l, id, i.Version, DangerStatus.Open, (d, c) =>
-        {
-            c.When(i.RectifiedOn is null, "rectifiedOn", "This field is required.")
-                .When(i.RectifiedOn > clock.Today, "rectifiedOn", "A danger cannot be removed in the future.")
-                .Required("rectifiedBy", i.RectifiedBy, 300).Optional("note", i.Note, 2000);
-            if (c.Ok)
-            {
-                (d.Status, d.RectifiedOn, d.RectifiedBy, d.RectificationNote) = (DangerStatus.Rectified, i.RectifiedOn, i.RectifiedBy!.Trim(), i.Note?.Trim());
-            }
-        }, ct);
+        Answer(db, l, id, DangerCommands.RectifyAsync(db, checks.Create(), clock, id, i, ct), ct);
 
-    private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Verify(
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Verify(
         AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l, int id, VersionInput i, CancellationToken ct) =>
-        await ChangeAsync(db, checks, l, id, i.Version, DangerStatus.Rectified, (d, c) =>
-        {
-            c.When(db.Jurisdiction.PersonId is null, "version", "Only a member of staff with a post can verify that a danger is gone.");
-            if (c.Ok)
-            {
-                (d.Status, d.VerifiedOn, d.VerifiedById) = (DangerStatus.Verified, clock.Today, db.Jurisdiction.PersonId);
-            }
-        }, ct);
+        Answer(db, l, id, DangerCommands.VerifyAsync(db, checks.Create(), clock, id, i.Version, ct), ct);
 
-    private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Reject(
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Reject(
         AppDb db, ChecksFactory checks, IStringLocalizer<SharedResource> l, int id, ReasonInput i, CancellationToken ct) =>
-        await ChangeAsync(db, checks, l, id, i.Version, DangerStatus.Rectified, (d, c) =>
-        {
-            c.Required("reason", i.Reason, 500);
-            if (c.Ok)
-            {
-                (d.Status, d.RectificationNote) = (DangerStatus.Open, i.Reason!.Trim());
-            }
-        }, ct);
+        Answer(db, l, id, DangerCommands.RejectAsync(db, checks.Create(), id, i, ct), ct);
 
-    private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> ChangeAsync(
-        AppDb db, ChecksFactory checks, IStringLocalizer<SharedResource> l, int id, long? version, DangerStatus from, Action<Danger, Checks> change, CancellationToken ct)
+    private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Answer(
+        AppDb db, IStringLocalizer<SharedResource> l, int id, Task<DangerChange> change, CancellationToken ct)
     {
-        var d = await db.Dangers.FirstOrDefaultAsync(x => x.Id == id, ct);
-        if (d is null)
+        var result = await change;
+        return result.Outcome switch
         {
-            return TypedResults.NotFound();
-        }
-        var c = checks.Create().When(version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
-        if (c.Ok && d.Status != from)
-        {
-            return Problems.Duplicate(l, "A danger that is {0} cannot be changed this way.", l.Enum(d.Status));
-        }
-        if (c.Ok)
-        {
-            change(d, c);
-        }
-        if (!c.Ok)
-        {
-            return c.Problem();
-        }
-        return await db.SaveVersionedAsync(d, version!.Value, ct)
-            ? TypedResults.Ok(await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct))
-            : Problems.Conflict(l, await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct));
+            DangerOutcome.NotFound => TypedResults.NotFound(),
+            DangerOutcome.Invalid => result.Checks!.Problem(),
+            DangerOutcome.WrongState => Problems.Duplicate(l, "A danger that is {0} cannot be changed this way.", l.Enum(result.Status)),
+            DangerOutcome.Conflict => Problems.Conflict(l, await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct)),
+            _ => TypedResults.Ok(await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct)),
+        };
     }
 }

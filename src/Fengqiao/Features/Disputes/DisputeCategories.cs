@@ -38,3 +38,15 @@ public sealed class DisputeCategories(Microsoft.Extensions.Options.IOptions<Disp
     public void Check(Checks checks, string? code) =>
         checks.When(code is null || All.All(c => c.Code != code), "category", "Choose a category.");
 }
+
+/// <summary>What each risk colour means, shown wherever a colour is chosen or displayed.</summary>
+public static class RiskMeanings
+{
+    public static string For(RiskColour risk) => risk switch
+    {
+        RiskColour.Red => "Major: may lead to a mass incident or harm to people. Reported to the county level at once and handled jointly.",
+        RiskColour.Orange => "Serious: may escalate soon. Handled the same day.",
+        RiskColour.Yellow => "General: first mediation session within 3 working days, a second within 7.",
+        _ => "Minor: first mediation session within 5 working days.",
+    };
+}

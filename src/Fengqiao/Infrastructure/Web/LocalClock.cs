@@ -18,4 +18,8 @@ public sealed class LocalClock(TimeProvider time, IOptions<DisplayOptions> displ
     public DateOnly DayOf(DateTimeOffset instant) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, _zone).DateTime);
 
     public DateTimeOffset ToLocal(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, _zone);
+
+    /// <summary>A wall-clock time typed into a form (no offset) read as local time in the configured zone.</summary>
+    public DateTimeOffset FromLocal(DateTime wallClock) =>
+        new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), _zone.GetUtcOffset(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified)));
 }

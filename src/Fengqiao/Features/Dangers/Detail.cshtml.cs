@@ -1,0 +1,64 @@
+using Fengqiao.Features.Disputes;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Features.Dangers;
+
+/// <summary>A hidden danger: who must remove it by when, the rectification, and the verification that closes it.</summary>
+public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public DangerDto Danger { get; private set; } = null!;
+    public DateOnly Today => clock.Today;
+    [TempData] public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostRectifyAsync(int id, DateOnly? rectifiedOn, string? rectifiedBy, string? note, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.RectifyAsync(db, checks.Create(), clock, id, new RectifyInput(rectifiedOn, rectifiedBy, note, version), ct), ct);
+
+    public async Task<IActionResult> OnPostVerifyAsync(int id, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.VerifyAsync(db, checks.Create(), clock, id, version, ct), ct);
+
+    public async Task<IActionResult> OnPostRejectAsync(int id, string? reason, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.RejectAsync(db, checks.Create(), id, new ReasonInput(reason, version), ct), ct);
+
+    private async Task<IActionResult> AnswerAsync(int id, DangerChange change, CancellationToken ct)
+    {
+        switch (change.Outcome)
+        {
+            case DangerOutcome.NotFound:
+                return NotFound();
+            case DangerOutcome.Ok:
+                Message = l["Saved."];
+                return Redirect($"/dangers/{id}");
+            case DangerOutcome.Invalid:
+                foreach (var (field, messages) in change.Checks!.Errors)
+                {
+                    messages.ForEach(m => ModelState.AddModelError(field, m));
+                }
+                break;
+            case DangerOutcome.WrongState:
+                ModelState.AddModelError("", l["A danger that is {0} cannot be changed this way.", Infrastructure.Localization.LocalizationSetup.Enum(l, change.Status)]);
+                break;
+            default:
+                ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
+                break;
+        }
+        return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        var danger = await DangerEndpoints.Project(db.Dangers.AsNoTracking().Where(d => d.Id == id)).FirstOrDefaultAsync(ct);
+        if (danger is null)
+        {
+            return false;
+        }
+        Danger = danger;
+        return true;
+    }
+}

@@ -1,0 +1,21 @@
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fengqiao.Features.Dangers;
+
+public sealed class IndexModel(AppDb db, LocalClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DangerStatus? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Page<DangerDto> Dangers { get; private set; } = null!;
+    public DateOnly Today => clock.Today;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Dangers = await DangerEndpoints.Project(DangerEndpoints.Filter(db, Status, Overdue, Area, Q, clock.Today)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+}

@@ -1,0 +1,24 @@
+using Fengqiao.Features.Calendar;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fengqiao.Features.Disputes;
+
+/// <summary>The worklists: mine, my station's, due soon, overdue, supervised — with filters, search, sorting and paging.</summary>
+public sealed class IndexModel(AppDb db, LocalClock clock, CalendarService calendar, DisputeCategories categories) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public DisputeListQuery Query { get; set; } = new();
+
+    public Page<DisputeListItem> Cases { get; private set; } = null!;
+    public DateOnly Today { get; private set; }
+    public DisputeCategories Categories => categories;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Today = clock.Today;
+        var q = DisputeQueries.Filter(db, Query.ToFilter(), Today, calendar.Current.AddWorkingDays(Today, DisputeQueries.DueSoonWorkingDays));
+        Cases = await DisputeQueries.Project(db, q).ToPageAsync(Query.Page, Paging.DefaultSize, ct);
+    }
+}

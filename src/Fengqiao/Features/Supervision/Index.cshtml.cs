@@ -1,0 +1,37 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Features.Supervision;
+
+/// <summary>Supervision notices: those addressed to my levels to act on, and those about cases in my area.</summary>
+public sealed class IndexModel(AppDb db, LocalClock clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool? Open { get; set; } = true;
+    [BindProperty(SupportsGet = true)] public bool? Mine { get; set; } = true;
+    [BindProperty(SupportsGet = true)] public AreaLevel? Level { get; set; }
+    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+
+    public Page<NoticeDto> Notices { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Notices = await SupervisionEndpoints.Project(SupervisionEndpoints.Filter(db, Open, Mine, Level)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, CancellationToken ct)
+    {
+        var paths = db.Jurisdiction.Paths;
+        var unrestricted = db.Jurisdiction.Unrestricted;
+        var notice = await db.SupervisionNotices.FirstOrDefaultAsync(n => n.Id == id && (unrestricted || paths.Any(p => n.AreaPath.StartsWith(p))), ct);
+        if (notice is null)
+        {
+            return NotFound();
+        }
+        notice.AcknowledgedAt ??= clock.Now;
+        notice.AcknowledgedBy ??= db.Jurisdiction.UserName;
+        await db.SaveChangesAsync(ct);
+        return Redirect(Request.Path + Request.QueryString);
+    }
+}
