@@ -289,6 +289,54 @@ public abstract class DisputeTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ACaseCanBeFoundNotResolvableAndClosedOrReferredAndAnsweredUnresolved()
+    {
+        var (officer, d) = await RegisterAsync("吴某甲");
+        var me = await DemoFacts.PersonAsync(officer, "吴辉");
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/assign", new { officerId = me.Id, version = d.Case.Version }));
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/not-resolvable", new { reason = "一方拒绝调解，已告知诉讼途径", version = d.Case.Version }));
+        Assert.Equal(DisputeStatus.NotResolvable, d.Case.Status);
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/close", new { version = d.Case.Version }));
+        Assert.Equal(DisputeStatus.Closed, d.Case.Status);
+
+        var (_, e) = await RegisterAsync("吴某乙");
+        e = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{e.Case.Id}/refer", new { to = "Court", body = "朝阳区人民法院", version = e.Case.Version }));
+        e = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{e.Case.Id}/referral-answer", new { answer = "已立案审理", resolved = false, version = e.Case.Version }));
+        Assert.Equal(DisputeStatus.NotResolvable, e.Case.Status);
+        Assert.Equal([DisputeEventType.Registered, DisputeEventType.Referred, DisputeEventType.NotResolvable], e.Timeline.Select(x => x.Type));
+    }
+
+    [Fact]
+    public async Task TheJudicialConfirmationIsRequestedWithinThirtyDaysOfTheAgreement()
+    {
+        var (officer, d) = await RegisterAsync("司法确认某");
+        var today = app.Services.GetRequiredService<LocalClock>().Today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/sessions",
+            new { heldAt = DateTimeOffset.UtcNow.AddMinutes(-30), place = "调解室", mediators = "吴辉", outcome = "Agreement", version = d.Case.Version }));
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/resolve", new { terms = "分期还款", signedBy = "双方", signedOn = today, version = d.Case.Version }));
+        d = await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/judicial-confirmation", new { version = d.Case.Version }));
+        Assert.True(Assert.Single(d.Agreements).JudicialConfirmationRequested);
+        Assert.Equal(DisputeEventType.JudicialConfirmationRequested, d.Timeline[^1].Type);
+    }
+
+    [Fact]
+    public async Task TheWorklistsShowMyCasesMyStationsAndTheSupervisedOnes()
+    {
+        var (officer, mine) = await RegisterAsync("名单某", risk: "Red");
+        var me = await DemoFacts.PersonAsync(officer, "吴辉");
+        await ReadAsync(await officer.PostAsJsonAsync($"/api/disputes/{mine.Case.Id}/assign", new { officerId = me.Id, version = mine.Case.Version }));
+
+        foreach (var view in new[] { "Mine", "Station", "Supervised" })
+        {
+            var list = await officer.PageAsync<DisputeListItem>($"/api/disputes?view={view}&pageSize=50");
+            Assert.True(list.Items.Any(x => x.Id == mine.Case.Id), $"{view} lacks the case");
+        }
+        var other = await app.ClientAsync("demo.officer2");
+        var theirs = await other.PageAsync<DisputeListItem>("/api/disputes?view=Mine&pageSize=200");
+        Assert.DoesNotContain(theirs.Items, x => x.Id == mine.Case.Id);
+    }
+
+    [Fact]
     public async Task ARedCaseIsReportedToTheCountyAtOnce()
     {
         var (_, d) = await RegisterAsync("红色某", risk: "Red");
