@@ -54,7 +54,7 @@ public static class DangerEndpoints
         }
         if (!string.IsNullOrWhiteSpace(area))
         {
-            var prefix = db.Areas.Where(a => a.Code == area).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+            var prefix = db.SubtreePrefix(area);
             query = query.Where(d => d.AreaPath.StartsWith(prefix));
         }
         if (!string.IsNullOrWhiteSpace(q))

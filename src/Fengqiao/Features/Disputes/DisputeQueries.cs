@@ -61,7 +61,7 @@ public static class DisputeQueries
         }
         if (!string.IsNullOrWhiteSpace(f.Area))
         {
-            var prefix = db.Areas.Where(a => a.Code == f.Area).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+            var prefix = db.SubtreePrefix(f.Area);
             q = q.Where(d => d.AreaPath.StartsWith(prefix));
         }
         if (f.From is not null)

@@ -37,7 +37,7 @@ public static class PeopleEndpoints
         }
         if (!string.IsNullOrWhiteSpace(area))
         {
-            var prefix = db.Areas.Where(a => a.Code == area).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+            var prefix = db.SubtreePrefix(area);
             query = query.Where(p => p.HomeAreaPath.StartsWith(prefix) || p.Posts.Any(x => x.AreaPath.StartsWith(prefix)));
         }
         if (kind is not null)

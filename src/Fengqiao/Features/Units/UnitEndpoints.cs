@@ -39,7 +39,7 @@ public static class UnitEndpoints
         var query = db.Units.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(area))
         {
-            var prefix = db.Areas.Where(a => a.Code == area).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+            var prefix = db.SubtreePrefix(area);
             query = query.Where(u => u.AreaPath.StartsWith(prefix));
         }
         if (kind is not null)

@@ -66,6 +66,13 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
             || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));
     }
 
+    /// <summary>
+    /// The path prefix of an area's subtree for list filters, or a prefix nothing matches when the
+    /// code is unknown or outside the caller's jurisdiction (so the list is empty, not unfiltered).
+    /// </summary>
+    public string SubtreePrefix(string areaCode) =>
+        Areas.Where(a => a.Code == areaCode).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
