@@ -5,6 +5,7 @@ using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demo;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
+using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
@@ -26,6 +27,7 @@ builder.AddAreas();
 builder.AddCalendar();
 builder.AddDisputes();
 builder.AddSupervision();
+builder.AddPublicServices();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -36,6 +38,7 @@ if (await app.RunCommandAsync(args))
 }
 await app.Services.PrepareDatabaseAsync();
 await app.Services.PrepareCalendarAsync();
+await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoAsync();
 
 app.UseWebPipeline();
@@ -50,6 +53,7 @@ app.MapCalendar();
 app.MapDisputes();
 app.MapDangers();
 app.MapSupervision();
+app.MapPublicServices();
 app.MapRazorPages();
 
 app.Run();

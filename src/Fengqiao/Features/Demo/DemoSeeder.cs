@@ -14,7 +14,7 @@ public sealed record DemoSeedCounts(int Areas, int Units, int People, int Posts,
 /// <see cref="DemoAccounts"/>. Deterministic: one seeded <see cref="Random"/> and fixed dates.
 /// The caller must have granted the scope's jurisdiction everything.
 /// </summary>
-public sealed class DemoSeeder(AppDb db, UserManager<StaffUser> users)
+public sealed class DemoSeeder(AppDb db, UserManager<AppUser> users)
 {
     /// <summary>The article's date, 2024-05-24.</summary>
     public const int RandomSeed = 20240524;
@@ -87,7 +87,7 @@ public sealed class DemoSeeder(AppDb db, UserManager<StaffUser> users)
                 }
                 personId = id;
             }
-            var user = new StaffUser { UserName = account.UserName, PersonId = personId, EmailConfirmed = true };
+            var user = new AppUser { UserName = account.UserName, PersonId = personId, EmailConfirmed = true };
             var result = await users.CreateAsync(user, DemoAccounts.Password);
             if (result.Succeeded)
             {

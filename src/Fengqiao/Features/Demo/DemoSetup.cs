@@ -1,7 +1,9 @@
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Supervision;
 using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
+using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +15,7 @@ public static partial class DemoSetup
     {
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddScoped<DemoCaseSeeder>();
         return builder;
     }
 
@@ -44,6 +47,13 @@ public static partial class DemoSetup
         var elapsedMs = (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;
         LogSeeded(log, areas, units, people, posts, secondments, elapsedMs);
 
+        started = TimeProvider.System.GetTimestamp();
+        var caseSeeder = provider.GetRequiredService<DemoCaseSeeder>();
+        var cases = await caseSeeder.SeedAsync(ct);
+        LogCasesSeeded(log, cases, caseSeeder.DangerCount, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+        // Overdue demo cases and dangers carry their supervision notices from the start.
+        await provider.GetRequiredService<Escalation>().RunOnceAsync(provider.GetRequiredService<LocalClock>().Today, ct);
+
         // The grid index may have been built over the empty database.
         provider.GetService<GridLocator>()?.Invalidate();
     }
@@ -51,6 +61,10 @@ public static partial class DemoSetup
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information,
         Message = "Demo province seeded: {Areas} areas, {Units} units, {People} people, {Posts} posts, {Secondments} secondments in {ElapsedMs} ms")]
     private static partial void LogSeeded(ILogger logger, int areas, int units, int people, int posts, int secondments, long elapsedMs);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Information,
+        Message = "Demo cases seeded: {Cases} dispute cases and {Dangers} hidden dangers in {ElapsedMs} ms")]
+    private static partial void LogCasesSeeded(ILogger logger, int cases, int dangers, long elapsedMs);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo mode: the database already holds areas, so nothing was seeded")]
     private static partial void LogAlreadyPresent(ILogger logger);

@@ -10,7 +10,7 @@ public static class AuthSetup
     public static WebApplicationBuilder AddStaffAuth(this WebApplicationBuilder builder)
     {
         builder.Services
-            .AddIdentity<StaffUser, IdentityRole>(o =>
+            .AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.Lockout.MaxFailedAccessAttempts = MaxFailedSignIns;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -38,7 +38,8 @@ public static class AuthSetup
         });
 
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser())
+            .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
+            .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident))
             .AddPolicy(Policies.ManageStaff, p => p.RequireRole(Roles.Administrator, Roles.Leader))
             .AddPolicy(Policies.ManageAreas, p => p.RequireRole(Roles.Administrator));
         return builder;

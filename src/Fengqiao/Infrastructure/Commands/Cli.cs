@@ -51,8 +51,8 @@ public static class Cli
         }
         await using var scope = services.CreateAsyncScope();
         await RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
-        var user = new StaffUser { UserName = userName };
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = new AppUser { UserName = userName };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {

@@ -2,6 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
+using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
@@ -18,7 +19,7 @@ namespace Fengqiao.Infrastructure.Data;
 /// outside it simply does not exist for that caller (404 on every verb). Provider-specific
 /// subclasses exist only so that each provider keeps its own migration set.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction) : IdentityDbContext<StaffUser>(options)
+public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction) : IdentityDbContext<AppUser>(options)
 {
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Unit> Units => Set<Unit>();
@@ -32,6 +33,15 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<FollowUpVisit> FollowUpVisits => Set<FollowUpVisit>();
     public DbSet<Danger> Dangers => Set<Danger>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
+    public DbSet<PublicService> PublicServices => Set<PublicService>();
+    public DbSet<ServiceBundle> ServiceBundles => Set<ServiceBundle>();
+    public DbSet<Outlet> Outlets => Set<Outlet>();
+    public DbSet<Slot> Slots => Set<Slot>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
+    public DbSet<Review> Reviews => Set<Review>();
+    public DbSet<Rectification> Rectifications => Set<Rectification>();
 
     public Jurisdiction Jurisdiction { get; } = jurisdiction;
 
@@ -61,6 +71,16 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         builder.Entity<MediationAgreement>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
         builder.Entity<FollowUpVisit>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
         builder.Entity<Danger>().HasQueryFilter(d => ScopeAll || ScopePaths.Any(p => d.AreaPath.StartsWith(p)));
+        // Outlets and their slots are public places, but their records belong to the outlet's area.
+        // Resident-facing reads (slots, own bookings) say so explicitly with IgnoreQueryFilters.
+        builder.Entity<Outlet>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Counter>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Outlet!.AreaPath.StartsWith(p)));
+        builder.Entity<Slot>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Appointment>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Ticket>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<ServiceRecord>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Review>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Rectification>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
         // A notice is seen by the level it is addressed to, and by the people whose case it is about.
         builder.Entity<SupervisionNotice>().HasQueryFilter(n => ScopeAll
             || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));

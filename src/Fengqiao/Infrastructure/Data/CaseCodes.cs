@@ -28,7 +28,13 @@ public static class CaseCodes
 {
     public static async Task<string> NextAsync(AppDb db, string prefix, string areaCode, int year, CancellationToken ct)
     {
-        var series = $"{prefix}-{areaCode}-{year}";
+        var last = await NextNumberAsync(db, $"{prefix}-{areaCode}-{year}", ct);
+        return $"{areaCode}-{year}-{last:00000}";
+    }
+
+    /// <summary>The next number of a series (1, 2, 3 …), safe under concurrent callers.</summary>
+    public static async Task<int> NextNumberAsync(AppDb db, string series, CancellationToken ct)
+    {
         var counters = db.Set<CodeCounter>();
         for (var attempt = 0; ; attempt++)
         {
@@ -51,8 +57,7 @@ public static class CaseCodes
                     db.Entry(first).State = EntityState.Detached;
                 }
             }
-            var last = await counters.AsNoTracking().Where(c => c.Series == series).Select(c => c.Last).FirstAsync(ct);
-            return $"{areaCode}-{year}-{last:00000}";
+            return await counters.AsNoTracking().Where(c => c.Series == series).Select(c => c.Last).FirstAsync(ct);
         }
     }
 }

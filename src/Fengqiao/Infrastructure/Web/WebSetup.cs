@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,14 @@ public static class WebSetup
             {
                 // Pages live in their feature folder, beside the feature's rules and endpoints.
                 o.RootDirectory = "/Features";
+                // Staff folders need a staff role; residents have their own portal; Home sends each to theirs.
                 o.Conventions.AuthorizeFolder("/");
+                foreach (var folder in StaffFolders)
+                {
+                    o.Conventions.AuthorizeFolder(folder, Policies.Staff);
+                }
+                o.Conventions.AuthorizeFolder("/Portal", Policies.Resident);
+                o.Conventions.AllowAnonymousToFolder("/Public");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
                 o.Conventions.AllowAnonymousToPage("/Account/Denied");
                 o.Conventions.AllowAnonymousToPage("/Shared/Error");
@@ -33,6 +41,9 @@ public static class WebSetup
         builder.Services.Configure<DisplayOptions>(builder.Configuration.GetSection(DisplayOptions.Section));
         return builder;
     }
+
+    private static readonly string[] StaffFolders =
+        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices"];
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {

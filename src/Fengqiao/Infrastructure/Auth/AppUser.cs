@@ -3,10 +3,16 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Fengqiao.Infrastructure.Auth;
 
-/// <summary>A staff sign-in. What the account may see comes from the posts of its <see cref="Person"/>.</summary>
-public sealed class StaffUser : IdentityUser
+/// <summary>
+/// A sign-in. Staff accounts belong to a <see cref="Person"/> whose posts decide what the account
+/// may see; resident accounts (role <see cref="Roles.Resident"/>) have no person and see only
+/// their own records.
+/// </summary>
+public sealed class AppUser : IdentityUser
 {
     public int? PersonId { get; set; }
+    /// <summary>A resident's name as they gave it, for their bookings and reports.</summary>
+    public string? DisplayName { get; set; }
     public Person? Person { get; set; }
     public string? PreferredCulture { get; set; }
 }
@@ -19,8 +25,11 @@ public static class Roles
     public const string Leader = "Leader";
     public const string Officer = "Officer";
     public const string Clerk = "Clerk";
+    /// <summary>A member of the public using the resident portal.</summary>
+    public const string Resident = "Resident";
 
-    public static readonly string[] All = [Administrator, Leader, Officer, Clerk];
+    public static readonly string[] Staff = [Administrator, Leader, Officer, Clerk];
+    public static readonly string[] All = [.. Staff, Resident];
 }
 
 public static class Policies
@@ -28,4 +37,5 @@ public static class Policies
     public const string Staff = "Staff";
     public const string ManageStaff = "ManageStaff";
     public const string ManageAreas = "ManageAreas";
+    public const string Resident = "Resident";
 }
