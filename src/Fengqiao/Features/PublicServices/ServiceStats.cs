@@ -1,0 +1,58 @@
+using Fengqiao.Features.Units;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Fengqiao.Features.PublicServices;
+
+public sealed record ServiceCount(string Key, int Handled);
+
+public sealed record ServiceNumbers(
+    DateOnly From, DateOnly To, int Handled, int CompletedWithinLimit, double? WithinLimitRate, int OverdueOpen,
+    double? AverageWaitMinutes, int Reviews, double? GoodRate, double? BadRate, int StationsWithComprehensiveWindow, int Stations,
+    IReadOnlyList<ServiceCount> ByService, IReadOnlyList<ServiceCount> ByOutlet);
+
+/// <summary>The one-window numbers for an area subtree and period, all through the jurisdiction filter.</summary>
+public static class ServiceStats
+{
+    /// <summary>A station window counts as comprehensive when it handles services of at least this many categories.</summary>
+    public const int ComprehensiveCategories = 3;
+
+    public static async Task<ServiceNumbers> ComputeAsync(AppDb db, string prefix, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    {
+        var records = db.ServiceRecords.AsNoTracking().Where(r => r.AreaPath.StartsWith(prefix));
+        var done = records.Where(r => r.Status == RecordStatus.Completed && r.FinishedOn >= from && r.FinishedOn <= to);
+        var handled = await done.CountAsync(ct);
+        var inTime = await done.CountAsync(r => r.FinishedOn <= r.DueDate, ct);
+        var overdue = await records.CountAsync(r => (r.Status == RecordStatus.Received || r.Status == RecordStatus.InProgress) && r.DueDate < today, ct);
+        var waits = await db.Tickets.AsNoTracking()
+            .Where(t => t.AreaPath.StartsWith(prefix) && t.Day >= from && t.Day <= to && t.CalledAt != null)
+            .Select(t => new { t.IssuedAt, t.CalledAt }).ToListAsync(ct);
+        var reviews = await db.Reviews.AsNoTracking()
+            .Where(r => r.AreaPath.StartsWith(prefix) && r.Day >= from && r.Day <= to && r.Appeal != AppealStatus.Upheld)
+            .Select(r => r.Overall).ToListAsync(ct);
+        var byService = await done.GroupBy(r => r.ServiceCode).Select(g => new ServiceCount(g.Key, g.Count())).ToListAsync(ct);
+        var byOutlet = await done.GroupBy(r => r.Outlet!.NameZh).Select(g => new ServiceCount(g.Key, g.Count())).ToListAsync(ct);
+        var (comprehensive, stations) = await ComprehensiveWindowsAsync(db, prefix, ct);
+        return new ServiceNumbers(from, to, handled, inTime, handled == 0 ? null : Math.Round((double)inTime / handled, 4), overdue,
+            waits.Count == 0 ? null : Math.Round(waits.Average(w => (w.CalledAt!.Value - w.IssuedAt).TotalMinutes), 1),
+            reviews.Count, reviews.Count == 0 ? null : Math.Round(reviews.Count(o => o >= 4) / (double)reviews.Count, 4),
+            reviews.Count == 0 ? null : Math.Round(reviews.Count(o => o <= 2) / (double)reviews.Count, 4),
+            comprehensive, stations,
+            [.. byService.OrderByDescending(s => s.Handled)], [.. byOutlet.OrderByDescending(s => s.Handled)]);
+    }
+
+    /// <summary>Stations (of the subtree) with a window whose services span several categories — the article's 964.</summary>
+    public static async Task<(int Comprehensive, int Stations)> ComprehensiveWindowsAsync(AppDb db, string prefix, CancellationToken ct)
+    {
+        var stations = await db.Units.AsNoTracking()
+            .CountAsync(u => (u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation) && u.AreaPath.StartsWith(prefix), ct);
+        var categories = await db.PublicServices.AsNoTracking().ToDictionaryAsync(s => s.Code, s => s.Category, ct);
+        var windows = await db.Outlets.AsNoTracking()
+            .Where(o => o.Kind == OutletKind.StationWindow && o.AreaPath.StartsWith(prefix))
+            .Select(o => new { o.UnitId, o.ServiceCodes }).ToListAsync(ct);
+        var comprehensive = windows
+            .Where(w => w.ServiceCodes.Split(',').Select(c => categories.GetValueOrDefault(c.Trim())).Distinct().Count(c => c != 0) >= ComprehensiveCategories)
+            .Select(w => w.UnitId).Distinct().Count();
+        return (comprehensive, stations);
+    }
+}
