@@ -30,7 +30,7 @@ public static class AccountEndpoints
     }
 
     internal static async Task<Microsoft.AspNetCore.Identity.SignInResult> PasswordSignInAsync(
-        SignInManager<StaffUser> signIn, ILogger logger, string userName, string password)
+        SignInManager<AppUser> signIn, ILogger logger, string userName, string password)
     {
         var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
         if (result.IsLockedOut)
@@ -45,7 +45,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SignIn(
-        SignInManager<StaffUser> signIn, ILoggerFactory logs, IStringLocalizer<SharedResource> l, SignInInput input)
+        SignInManager<AppUser> signIn, ILoggerFactory logs, IStringLocalizer<SharedResource> l, SignInInput input)
     {
         if (string.IsNullOrWhiteSpace(input.UserName) || string.IsNullOrEmpty(input.Password))
         {
@@ -61,7 +61,7 @@ public static class AccountEndpoints
             : TypedResults.Problem(l["The user name or password is wrong."], statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<NoContent> SignOut(SignInManager<StaffUser> signIn)
+    private static async Task<NoContent> SignOut(SignInManager<AppUser> signIn)
     {
         await signIn.SignOutAsync();
         return TypedResults.NoContent();

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace Fengqiao.Features.Account;
 
 public sealed class LoginModel(
-    SignInManager<StaffUser> signIn, IOptions<DemoOptions> demo, ILogger<LoginModel> logger, IStringLocalizer<SharedResource> l) : PageModel
+    SignInManager<AppUser> signIn, IOptions<DemoOptions> demo, ILogger<LoginModel> logger, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Fengqiao.Features.Account;
 
-public sealed class LogoutModel(SignInManager<StaffUser> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<AppUser> signIn) : PageModel
 {
     public IActionResult OnGet() => Redirect("/");
 

@@ -1,6 +1,8 @@
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Auth;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,12 +14,17 @@ public sealed class IndexModel(AppDb db, TimeProvider clock) : PageModel
     public MeDto Me { get; private set; } = null!;
     public IReadOnlyList<Area> ScopeAreas { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (User.IsInRole(Roles.Resident))
+        {
+            return Redirect("/portal");
+        }
         Me = await AccountEndpoints.MeAsync(db, HttpContext, clock, ct);
         var paths = Me.ScopePaths.ToList();
         ScopeAreas = Me.Unrestricted
             ? await db.Areas.AsNoTracking().Where(a => a.ParentId == null).ToListAsync(ct)
             : await db.Areas.AsNoTracking().Where(a => paths.Contains(a.Path)).OrderBy(a => a.Path).ToListAsync(ct);
+        return Page();
     }
 }
