@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.PublicServices;
 
@@ -70,7 +70,14 @@ public static class CatalogueData
         var bundles = await db.ServiceBundles.Select(b => b.Code).ToListAsync(ct);
         db.ServiceBundles.AddRange(Bundles.Where(b => !bundles.Contains(b.Code))
             .Select(b => new ServiceBundle { Code = b.Code, NameZh = b.NameZh, NameEn = b.NameEn, ServiceCodes = b.ServiceCodes }));
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment inserted the catalogue first.
+        }
     }
 
     private static PublicService Copy(PublicService s) => S(s.Code, s.NameZh, s.NameEn, s.Category, s.TimeLimitWorkingDays, s.Channels, s.Fee, s.MaterialsZh, s.MaterialsEn);
