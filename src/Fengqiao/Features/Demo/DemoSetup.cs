@@ -16,6 +16,7 @@ public static partial class DemoSetup
         builder.Services.Configure<DemoOptions>(builder.Configuration.GetSection(DemoOptions.Section));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoCaseSeeder>();
+        builder.Services.AddScoped<DemoServiceSeeder>();
         return builder;
     }
 
@@ -54,6 +55,12 @@ public static partial class DemoSetup
         // Overdue demo cases and dangers carry their supervision notices from the start.
         await provider.GetRequiredService<Escalation>().RunOnceAsync(provider.GetRequiredService<LocalClock>().Today, ct);
 
+        started = TimeProvider.System.GetTimestamp();
+        var serviceSeeder = provider.GetRequiredService<DemoServiceSeeder>();
+        var records = await serviceSeeder.SeedAsync(ct);
+        LogServicesSeeded(log, serviceSeeder.OutletCount, records, serviceSeeder.TicketCount, serviceSeeder.ReviewCount,
+            serviceSeeder.RectificationCount, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+
         // The grid index may have been built over the empty database.
         provider.GetService<GridLocator>()?.Invalidate();
     }
@@ -65,6 +72,10 @@ public static partial class DemoSetup
     [LoggerMessage(EventId = 9003, Level = LogLevel.Information,
         Message = "Demo cases seeded: {Cases} dispute cases and {Dangers} hidden dangers in {ElapsedMs} ms")]
     private static partial void LogCasesSeeded(ILogger logger, int cases, int dangers, long elapsedMs);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Information,
+        Message = "Demo services seeded: {Outlets} outlets, {Records} service records, {Tickets} queue tickets, {Reviews} reviews and {Rectifications} rectifications in {ElapsedMs} ms")]
+    private static partial void LogServicesSeeded(ILogger logger, int outlets, int records, int tickets, int reviews, int rectifications, long elapsedMs);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo mode: the database already holds areas, so nothing was seeded")]
     private static partial void LogAlreadyPresent(ILogger logger);

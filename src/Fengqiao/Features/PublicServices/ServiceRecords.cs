@@ -54,6 +54,11 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
         {
             return [];
         }
+        // A record opened from a booked appointment (or its ticket) belongs to that resident, who can then follow and rate it.
+        var appointmentId = i.AppointmentId ?? (i.TicketId is null ? null
+            : await db.Tickets.Where(t => t.Id == i.TicketId).Select(t => t.AppointmentId).FirstOrDefaultAsync(ct));
+        var userId = i.UserId ?? (appointmentId is null ? null
+            : await db.Appointments.Where(a => a.Id == appointmentId).Select(a => a.UserId).FirstOrDefaultAsync(ct));
         var today = clock.Today;
         var days = await calendar.FreshAsync(ct);
         var township = outlet!.AreaPath.Trim('/').Split('/').ElementAtOrDefault(3) ?? outlet.AreaPath.Trim('/').Split('/')[^1];
@@ -66,7 +71,7 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
             {
                 Code = "S" + await CaseCodes.NextAsync(db, "S", township, today.Year, ct),
                 OutletId = outlet.Id, AreaPath = outlet.AreaPath, ServiceCode = code, BundleCode = i.BundleCode, ResidentName = i.ResidentName!.Trim(),
-                UserId = i.UserId, TicketId = i.TicketId, AppointmentId = i.AppointmentId, Status = RecordStatus.Received,
+                UserId = userId, TicketId = i.TicketId, AppointmentId = appointmentId, Status = RecordStatus.Received,
                 ReceivedAt = clock.Now, ReceivedOn = today, DueDate = days.AddWorkingDays(today, service.TimeLimitWorkingDays),
                 ClerkPersonId = db.Jurisdiction.PersonId, MaterialsChecked = new string('0', service.Materials(true).Count),
             });
