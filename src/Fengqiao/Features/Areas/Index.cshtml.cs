@@ -12,7 +12,8 @@ public sealed class IndexModel(AppDb db, IConfiguration config) : PageModel
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "page" is also Razor Pages' own route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public AreaDetailDto? Detail { get; private set; }
     public Page<AreaDto> Children { get; private set; } = null!;

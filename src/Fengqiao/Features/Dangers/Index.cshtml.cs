@@ -11,7 +11,8 @@ public sealed class IndexModel(AppDb db, LocalClock clock) : PageModel
     [BindProperty(SupportsGet = true)] public bool? Overdue { get; set; }
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "page" is also Razor Pages' own route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<DangerDto> Dangers { get; private set; } = null!;
     public DateOnly Today => clock.Today;

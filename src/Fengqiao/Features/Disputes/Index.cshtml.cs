@@ -10,6 +10,8 @@ namespace Fengqiao.Features.Disputes;
 public sealed class IndexModel(AppDb db, LocalClock clock, CalendarService calendar, DisputeCategories categories) : PageModel
 {
     [BindProperty(SupportsGet = true)] public DisputeListQuery Query { get; set; } = new();
+    // "page" is also Razor Pages' own route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<DisputeListItem> Cases { get; private set; } = null!;
     public DateOnly Today { get; private set; }
@@ -19,6 +21,6 @@ public sealed class IndexModel(AppDb db, LocalClock clock, CalendarService calen
     {
         Today = clock.Today;
         var q = DisputeQueries.Filter(db, Query.ToFilter(), Today, calendar.Current.AddWorkingDays(Today, DisputeQueries.DueSoonWorkingDays));
-        Cases = await DisputeQueries.Project(db, q).ToPageAsync(Query.Page, Paging.DefaultSize, ct);
+        Cases = await DisputeQueries.Project(db, q).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
     }
 }

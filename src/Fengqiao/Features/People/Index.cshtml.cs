@@ -12,7 +12,8 @@ public sealed class IndexModel(AppDb db) : PageModel
     [BindProperty(SupportsGet = true)] public int? Unit { get; set; }
     [BindProperty(SupportsGet = true)] public PersonKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "page" is also Razor Pages' own route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<PersonDto> People { get; private set; } = null!;
 

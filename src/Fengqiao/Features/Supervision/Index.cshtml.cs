@@ -13,7 +13,8 @@ public sealed class IndexModel(AppDb db, LocalClock clock) : PageModel
     [BindProperty(SupportsGet = true)] public bool? Open { get; set; } = true;
     [BindProperty(SupportsGet = true)] public bool? Mine { get; set; } = true;
     [BindProperty(SupportsGet = true)] public AreaLevel? Level { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    // "page" is also Razor Pages' own route value, so it is read from the query string explicitly.
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
 
     public Page<NoticeDto> Notices { get; private set; } = null!;
 

@@ -52,7 +52,10 @@ public static class AuthSetup
             ctx.Response.StatusCode = status;
             return Task.CompletedTask;
         }
-        ctx.Response.Redirect(ctx.RedirectUri);
+        // Residents have their own sign-in page; staff pages send to the staff one.
+        ctx.Response.Redirect(ctx.Request.Path.StartsWithSegments("/portal")
+            ? "/portal/login?ReturnUrl=" + Uri.EscapeDataString(ctx.Request.Path + ctx.Request.QueryString)
+            : ctx.RedirectUri);
         return Task.CompletedTask;
     }
 }

@@ -101,6 +101,17 @@ public abstract class JurisdictionTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ListPagesPageThroughTheRecords()
+    {
+        var admin = await app.ClientAsync("demo.admin");
+        var first = await admin.GetStringAsync("/people");
+        var second = await admin.GetStringAsync("/people?page=2");
+        Assert.Contains("Page 1 of", first, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of", second, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of", await admin.GetStringAsync("/disputes?page=2"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnonymousCallersGetNothing()
     {
         var anonymous = await app.ClientAsync(null);
