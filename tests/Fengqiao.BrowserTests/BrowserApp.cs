@@ -46,6 +46,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "true");
     }
 
+    /// <summary>A fresh, anonymous browser context (own cookies) with the given screen size.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize viewport, string locale = "en-US")
+    {
+        Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
+        var context = await Browser!.NewContextAsync(new() { Locale = locale, BaseURL = BaseUrl, ViewportSize = viewport });
+        return await context.NewPageAsync();
+    }
+
     /// <summary>A fresh browser context (own cookies) signed in through the sign-in page.</summary>
     public async Task<IPage> SignInAsync(string userName, string locale = "en-US")
     {
@@ -58,7 +66,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.ClickAsync("#login-form button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 10000 });
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 30000, WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {

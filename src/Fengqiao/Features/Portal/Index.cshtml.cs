@@ -62,11 +62,12 @@ public sealed class IndexModel(AppDb db, ServiceDesk desk, ServiceRecords record
             return NotFound();
         }
         var c = checks.Create();
-        var (outcome, _) = await records.ReviewAsync(c, record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment), ct);
+        var (outcome, review) = await records.ReviewAsync(c, record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment), ct);
         switch (outcome)
         {
             case RecordOutcome.Ok:
-                Message = l["Thank you for rating this service."];
+                // A bad review is followed up: say so, so the resident expects the call.
+                Message = review!.IsBad ? l["Thank you. The bad review opens a rectification for this outlet."] : l["Thank you for rating this service."];
                 return Redirect("/portal");
             case RecordOutcome.Invalid:
                 foreach (var (field, messages) in c.Errors)
