@@ -37,6 +37,7 @@ public sealed partial class ServiceWindowStoryTests(BrowserApp app) : IClassFixt
         var number = AppointmentNumber().Match(booked).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(number), booked);
         await Assertions.Expect(resident.Locator("#my-appointments")).ToContainTextAsync("Booked");
+        await Assertions.Expect(resident.Locator("#reminder")).ToContainTextAsync("Bring");
 
         // The clerk's desk and the waiting-room screen.
         var clerk = await app.SignInAsync("demo.director");

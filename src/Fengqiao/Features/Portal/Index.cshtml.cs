@@ -84,6 +84,12 @@ public sealed class IndexModel(AppDb db, ServiceDesk desk, ServiceRecords record
 
     public string ServiceName(string code) => ServiceNames.TryGetValue(code, out var name) ? name : code;
 
+    /// <summary>What to bring for a service, for the reminder of the next appointment.</summary>
+    public IReadOnlyList<string> Materials(string code) =>
+        _services.TryGetValue(code, out var s) ? s.Materials(LocalizationSetup.IsChinese) : [];
+
+    private Dictionary<string, PublicService> _services = [];
+
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
@@ -99,7 +105,8 @@ public sealed class IndexModel(AppDb db, ServiceDesk desk, ServiceRecords record
         Records = await db.ServiceRecords.IgnoreQueryFilters().AsNoTracking().Where(r => r.UserId == me)
             .OrderByDescending(r => r.ReceivedAt).ThenByDescending(r => r.Id).Take(Shown)
             .ToDtosAsync(db.Reviews.IgnoreQueryFilters(), db.Rectifications.IgnoreQueryFilters(), ct);
-        ServiceNames = await db.PublicServices.AsNoTracking().ToDictionaryAsync(s => s.Code, s => LocalizationSetup.Pick(s.NameZh, s.NameEn), ct);
+        _services = await db.PublicServices.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
+        ServiceNames = _services.ToDictionary(s => s.Key, s => LocalizationSetup.Pick(s.Value.NameZh, s.Value.NameEn));
         return true;
     }
 }

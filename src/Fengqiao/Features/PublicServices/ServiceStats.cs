@@ -6,10 +6,14 @@ namespace Fengqiao.Features.PublicServices;
 
 public sealed record ServiceCount(string Key, int Handled);
 
+/// <summary>Review counts of one outlet or clerk: the good/bad rates are Good/Reviews and Bad/Reviews.</summary>
+public sealed record ReviewRow(string Key, int Reviews, int Good, int Bad);
+
 public sealed record ServiceNumbers(
     DateOnly From, DateOnly To, int Handled, int CompletedWithinLimit, double? WithinLimitRate, int OverdueOpen,
     double? AverageWaitMinutes, int Reviews, double? GoodRate, double? BadRate, int StationsWithComprehensiveWindow, int Stations,
-    IReadOnlyList<ServiceCount> ByService, IReadOnlyList<ServiceCount> ByOutlet);
+    IReadOnlyList<ServiceCount> ByService, IReadOnlyList<ServiceCount> ByOutlet,
+    IReadOnlyList<ReviewRow> ReviewsByOutlet, IReadOnlyList<ReviewRow> ReviewsByClerk);
 
 /// <summary>The one-window numbers for an area subtree and period, all through the jurisdiction filter.</summary>
 public static class ServiceStats
@@ -27,9 +31,16 @@ public static class ServiceStats
         var waits = await db.Tickets.AsNoTracking()
             .Where(t => t.AreaPath.StartsWith(prefix) && t.Day >= from && t.Day <= to && t.CalledAt != null)
             .Select(t => new { t.IssuedAt, t.CalledAt }).ToListAsync(ct);
-        var reviews = await db.Reviews.AsNoTracking()
+        var counted = await db.Reviews.AsNoTracking()
             .Where(r => r.AreaPath.StartsWith(prefix) && r.Day >= from && r.Day <= to && r.Appeal != AppealStatus.Upheld)
-            .Select(r => r.Overall).ToListAsync(ct);
+            .Select(r => new { r.Overall, Outlet = r.ServiceRecord!.Outlet!.NameZh, r.ClerkPersonId }).ToListAsync(ct);
+        var reviews = counted.Select(r => r.Overall).ToList();
+        var clerkIds = counted.Select(r => r.ClerkPersonId).OfType<int>().Distinct().ToList();
+        var clerks = await db.People.IgnoreQueryFilters().Where(p => clerkIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.NameZh, ct);
+        static List<ReviewRow> Rows<T>(IEnumerable<T> items, Func<T, string?> key, Func<T, int> overall) =>
+            [.. items.Where(i => key(i) is not null).GroupBy(i => key(i)!)
+                .Select(g => new ReviewRow(g.Key, g.Count(), g.Count(i => overall(i) >= 4), g.Count(i => overall(i) <= 2)))
+                .OrderByDescending(r => r.Reviews)];
         var byService = await done.GroupBy(r => r.ServiceCode).Select(g => new ServiceCount(g.Key, g.Count())).ToListAsync(ct);
         var byOutlet = await done.GroupBy(r => r.Outlet!.NameZh).Select(g => new ServiceCount(g.Key, g.Count())).ToListAsync(ct);
         var (comprehensive, stations) = await ComprehensiveWindowsAsync(db, prefix, ct);
@@ -38,7 +49,9 @@ public static class ServiceStats
             reviews.Count, reviews.Count == 0 ? null : Math.Round(reviews.Count(o => o >= 4) / (double)reviews.Count, 4),
             reviews.Count == 0 ? null : Math.Round(reviews.Count(o => o <= 2) / (double)reviews.Count, 4),
             comprehensive, stations,
-            [.. byService.OrderByDescending(s => s.Handled)], [.. byOutlet.OrderByDescending(s => s.Handled)]);
+            [.. byService.OrderByDescending(s => s.Handled)], [.. byOutlet.OrderByDescending(s => s.Handled)],
+            Rows(counted, r => r.Outlet, r => r.Overall),
+            Rows(counted, r => r.ClerkPersonId is { } id ? clerks.GetValueOrDefault(id) : null, r => r.Overall));
     }
 
     /// <summary>Stations (of the subtree) with a window whose services span several categories — the article's 964.</summary>
