@@ -1,9 +1,11 @@
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Board;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demo;
 using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
@@ -28,6 +30,7 @@ builder.AddCalendar();
 builder.AddDisputes();
 builder.AddSupervision();
 builder.AddPublicServices();
+builder.AddOpen311();
 builder.AddDemo();
 
 var app = builder.Build();
@@ -54,6 +57,8 @@ app.MapDisputes();
 app.MapDangers();
 app.MapSupervision();
 app.MapPublicServices();
+app.MapOpen311();
+app.MapNeighbourhoods();
 app.MapRazorPages();
 
 app.Run();

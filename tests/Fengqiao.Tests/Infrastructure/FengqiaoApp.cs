@@ -41,7 +41,10 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Fengqiao", _connection);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
+        builder.UseSetting("Open311:ApiKeys:0", Open311Key);
     }
+
+    public const string Open311Key = "test-open311-key";
 
     /// <summary>A second app node on the same database, as behind a load balancer.</summary>
     public WebApplicationFactory<Program> SecondNode() => new Node(Provider, _connection!);

@@ -61,6 +61,8 @@ public static partial class DemoSetup
         LogServicesSeeded(log, serviceSeeder.OutletCount, records, serviceSeeder.TicketCount, serviceSeeder.ReviewCount,
             serviceSeeder.RectificationCount, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
 
+        await Board.BoardDemo.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), ct);
+
         // The grid index may have been built over the empty database.
         provider.GetService<GridLocator>()?.Invalidate();
     }

@@ -1,6 +1,7 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
@@ -42,6 +43,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<ServiceRecord> ServiceRecords => Set<ServiceRecord>();
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
+    public DbSet<ResidentRequest> ResidentRequests => Set<ResidentRequest>();
 
     public Jurisdiction Jurisdiction { get; } = jurisdiction;
 
@@ -81,6 +83,9 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         builder.Entity<ServiceRecord>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
         builder.Entity<Review>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
         builder.Entity<Rectification>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        // A resident's report belongs to its grid's station (unrouted ones to the province). Public
+        // reads by tracking code and Open311 lists say IgnoreQueryFilters and expose no contact details.
+        builder.Entity<ResidentRequest>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
         // A notice is seen by the level it is addressed to, and by the people whose case it is about.
         builder.Entity<SupervisionNotice>().HasQueryFilter(n => ScopeAll
             || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));

@@ -43,7 +43,7 @@ public static class WebSetup
     }
 
     private static readonly string[] StaffFolders =
-        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices"];
+        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices", "/Open311"];
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {
@@ -68,6 +68,7 @@ public static class WebSetup
         app.UseAuthentication();
         app.UseMiddleware<JurisdictionMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
         return app;
     }

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Fengqiao.Features.Open311;
+
+/// <summary>
+/// A photo a resident attached to their report (JPEG, PNG or WebP, checked by content type and
+/// by its first bytes on upload). Photos have no area of their own and no query filter: they are
+/// only ever read through a request that was already loaded within the reader's jurisdiction
+/// (by <see cref="RequestId"/> of that request), never listed or looked up on their own.
+/// </summary>
+public sealed class RequestPhoto
+{
+    public const int MaxContentType = 100;
+    public const int MaxFileName = 200;
+
+    public int Id { get; set; }
+    public int RequestId { get; set; }
+    public ResidentRequest? Request { get; set; }
+    public required string ContentType { get; set; }
+    public required string FileName { get; set; }
+    public required byte[] Bytes { get; set; }
+    public DateTimeOffset UploadedAt { get; set; }
+}
+
+internal sealed class RequestPhotoConfiguration : IEntityTypeConfiguration<RequestPhoto>
+{
+    public void Configure(EntityTypeBuilder<RequestPhoto> b)
+    {
+        b.HasIndex(p => p.RequestId);
+        b.HasOne(p => p.Request).WithMany().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.ContentType).HasMaxLength(RequestPhoto.MaxContentType);
+        b.Property(p => p.FileName).HasMaxLength(RequestPhoto.MaxFileName);
+    }
+}

@@ -1,0 +1,98 @@
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Features.Open311;
+
+public sealed record TriageInput(string? Action, string? Reason, RiskColour? Risk, long? Version);
+
+public sealed record RequestRow(int Id, string Code, string ServiceCode, string Description, string? Address, string? Reporter, RequestStatus Status,
+    string? StatusNotes, DateTimeOffset RequestedAt, DateOnly? ExpectedOn, int? DisputeId, int? DangerId, long Version);
+
+/// <summary>
+/// Staff turn an incoming report into a dispute case, a hidden danger, a demand or a tip, or
+/// close it with a reason. The Open311 status and the public notes follow.
+/// </summary>
+public sealed class RequestTriage(AppDb db, DisputeRegistration registration, DisputeWorkflow workflow, LocalClock clock, IStringLocalizer<SharedResource> l)
+{
+    public static IQueryable<RequestRow> Rows(IQueryable<ResidentRequest> q) =>
+        q.Select(r => new RequestRow(r.Id, r.Code, r.ServiceCode, r.Description, r.AddressString,
+            r.Anonymous ? null : ((r.LastName ?? "") + (r.FirstName ?? "")), r.Status, r.StatusNotes, r.RequestedAt, r.ExpectedOn, r.DisputeId, r.DangerId, r.Version));
+
+    public async Task<RecordOutcomeLike> TriageAsync(Checks c, int id, TriageInput i, CancellationToken ct)
+    {
+        var r = await db.ResidentRequests.FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (r is null)
+        {
+            return RecordOutcomeLike.NotFound;
+        }
+        c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
+        if (!c.Ok)
+        {
+            return RecordOutcomeLike.Invalid;
+        }
+        if (r.Status != RequestStatus.Submitted)
+        {
+            return RecordOutcomeLike.WrongState;
+        }
+        switch (i.Action)
+        {
+            case "dispute":
+                var category = r.ServiceCode.StartsWith("dispute-", StringComparison.Ordinal) ? r.ServiceCode["dispute-".Length..] : "other";
+                var area = r.AreaId is null ? null : await db.Areas.IgnoreQueryFilters().Where(a => a.Id == r.AreaId).Select(a => a.Code).FirstOrDefaultAsync(ct);
+                var party = r.Anonymous || string.IsNullOrWhiteSpace((r.LastName ?? "") + (r.FirstName ?? "")) ? l["Anonymous resident"].Value : $"{r.LastName}{r.FirstName}";
+                var title = r.Description.Length > 60 ? r.Description[..60] + "…" : r.Description;
+                var (dispute, _) = await registration.RegisterAsync(c, new RegisterInput(title, r.Description, DisputeSource.ResidentReport, category,
+                    i.Risk ?? RiskColour.Yellow, 2, r.AddressString, null, null, area, [new PartyInput(PartyRole.Applicant, party, null, null)],
+                    db.Jurisdiction.PersonId, null, null, null), ct);
+                if (dispute is null)
+                {
+                    return RecordOutcomeLike.Invalid;
+                }
+                (r.Status, r.DisputeId, r.StatusNotes) = (RequestStatus.BecameDispute, dispute.Id, l["Registered as dispute case {0}; the community police will contact the parties.", dispute.Code].Value);
+                break;
+            case "danger":
+                var kind = Enum.TryParse<DangerKind>(r.ServiceCode.Replace("danger-", "", StringComparison.Ordinal), true, out var k) ? k : DangerKind.Other;
+                var areaCode = r.AreaId is null ? null : await db.Areas.IgnoreQueryFilters().Where(a => a.Id == r.AreaId).Select(a => a.Code).FirstOrDefaultAsync(ct);
+                var danger = await DangerCommands.OpenAsync(db, c, workflow, clock,
+                    new DangerInput(kind, r.Description, r.AddressString, areaCode, null, l["To be identified"], clock.Today.AddDays(7)), ct);
+                if (danger is null)
+                {
+                    return RecordOutcomeLike.Invalid;
+                }
+                (r.Status, r.DangerId, r.StatusNotes) = (RequestStatus.BecameDanger, danger.Id, l["Recorded as hidden danger {0}; it will be checked and removed.", danger.Code].Value);
+                break;
+            case "demand":
+                (r.Status, r.StatusNotes) = (RequestStatus.BecameDemand, l["Recorded as a demand and passed to the unit that can meet it."].Value);
+                break;
+            case "tip":
+                (r.Status, r.StatusNotes) = (RequestStatus.BecameTip, l["Passed to the police as a confidential tip. Thank you."].Value);
+                break;
+            case "close":
+                c.Required("reason", i.Reason, 500);
+                if (!c.Ok)
+                {
+                    return RecordOutcomeLike.Invalid;
+                }
+                (r.Status, r.StatusNotes) = (RequestStatus.Closed, i.Reason!.Trim());
+                break;
+            default:
+                c.Add("action", "Choose what to do.");
+                return RecordOutcomeLike.Invalid;
+        }
+        r.UpdatedAt = clock.Now;
+        return await db.SaveVersionedAsync(r, i.Version!.Value, ct) ? RecordOutcomeLike.Ok : RecordOutcomeLike.Conflict;
+    }
+}
+
+public enum RecordOutcomeLike
+{
+    Ok,
+    NotFound,
+    Invalid,
+    WrongState,
+    Conflict,
+}
