@@ -59,6 +59,7 @@ app.MapSupervision();
 app.MapPublicServices();
 app.MapOpen311();
 app.MapNeighbourhoods();
+app.MapBoardEditing();
 app.MapRazorPages();
 
 app.Run();

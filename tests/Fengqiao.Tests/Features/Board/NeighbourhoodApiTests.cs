@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Fengqiao.Tests.Infrastructure;
 
@@ -40,6 +41,18 @@ public abstract class NeighbourhoodApiTests(FengqiaoApp app)
         var lng = boundary.EnumerateArray().Average(p => double.Parse(p.GetProperty("longitude").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
         var located = await JsonAsync(client, FormattableString.Invariant($"/api/neighbourhoods/locate-neighbourhood?q={lat},{lng}"));
         Assert.Equal(("2204", id), (located.GetProperty("force").GetString(), located.GetProperty("neighbourhood").GetString()));
+
+        // Wei Dong's team raises a priority and announces an event; another station cannot.
+        var weiDong = await app.ClientAsync("demo.weidong");
+        var raised = await weiDong.PostAsJsonAsync($"/api/board/{id}/priorities", new { issueZh = "楼道堆放杂物", issueEn = "Clutter in stairwells" });
+        Assert.Equal(HttpStatusCode.Created, raised.StatusCode);
+        var announced = await weiDong.PostAsJsonAsync($"/api/board/{id}/events",
+            new { titleZh = "消防安全讲座", titleEn = "Fire safety talk", address = "阜北社区党群服务中心", startsAt = DateTimeOffset.UtcNow.AddDays(3), kind = "anti-fraud-talk" });
+        Assert.Equal(HttpStatusCode.Created, announced.StatusCode);
+        Assert.Contains("Clutter in stairwells", (await JsonAsync(client, $"/api/neighbourhoods/2204/{id}/priorities")).GetRawText(), StringComparison.Ordinal);
+        Assert.Contains("Fire safety talk", (await JsonAsync(client, $"/api/neighbourhoods/2204/{id}/events")).GetRawText(), StringComparison.Ordinal);
+        var stranger = await app.ClientAsync("demo.officer");
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.PostAsJsonAsync($"/api/board/{id}/priorities", new { issueZh = "x", issueEn = "x" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/neighbourhoods/2201/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=39.9,116.4")).StatusCode);
