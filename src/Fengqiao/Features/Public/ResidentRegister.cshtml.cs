@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Net.Mail;
+using Fengqiao.Features.PublicServices;
 using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Public;
 
@@ -14,8 +14,7 @@ namespace Fengqiao.Features.Public;
 /// The account has the Resident role and no person: it sees only its own bookings and records.
 /// </summary>
 public sealed class ResidentRegisterModel(
-    UserManager<AppUser> users, SignInManager<AppUser> signIn, RoleManager<IdentityRole> roles,
-    ILogger<ResidentRegisterModel> logger, IStringLocalizer<SharedResource> l) : PageModel
+    UserManager<AppUser> users, SignInManager<AppUser> signIn, ChecksFactory checks, ILogger<ResidentRegisterModel> logger) : PageModel
 {
     public sealed class InputModel
     {
@@ -41,79 +40,22 @@ public sealed class ResidentRegisterModel(
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var name = (Input.UserName ?? "").Trim();
-        if (name.Length > 0)
-        {
-            if (LooksLikePhone(name))
-            {
-                if (!IsMobile(name))
-                {
-                    ModelState.AddModelError("Input.UserName", l["A mobile number has 11 digits and starts with 1."]);
-                }
-            }
-            else if (!IsEmail(name))
-            {
-                ModelState.AddModelError("Input.UserName", l["Give a mobile phone number or an e-mail address."]);
-            }
-        }
         if (!ModelState.IsValid)
         {
             return Page();
         }
-        var user = new AppUser { UserName = name, DisplayName = Input.DisplayName.Trim(), PersonId = null };
-        var result = await users.CreateAsync(user, Input.Password);
-        if (result.Succeeded)
+        var c = checks.Create();
+        var user = await ResidentAccounts.RegisterAsync(users, c, new ResidentSignUp(Input.UserName, Input.DisplayName, Input.Password));
+        if (user is null)
         {
-            await EnsureResidentRoleAsync();
-            result = await users.AddToRoleAsync(user, Roles.Resident);
-            if (!result.Succeeded)
+            foreach (var (field, messages) in c.Errors)
             {
-                _ = await users.DeleteAsync(user);
-            }
-        }
-        if (!result.Succeeded)
-        {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Code.StartsWith("Password", StringComparison.Ordinal) ? "Input.Password" : "Input.UserName", Describe(error));
+                messages.ForEach(m => ModelState.AddModelError($"Input.{field}", m));
             }
             return Page();
         }
         logger.LogInformation("Resident account {UserId} created", user.Id);
         await signIn.SignInAsync(user, isPersistent: false);
         return LocalRedirect("/portal");
-    }
-
-    /// <summary>Digits (or a leading +) and no @: the resident meant a phone number.</summary>
-    private static bool LooksLikePhone(string name) =>
-        (char.IsAsciiDigit(name[0]) || name[0] == '+') && !name.Contains('@');
-
-    private static bool IsMobile(string name) =>
-        name.Length == 11 && name[0] == '1' && name.All(char.IsAsciiDigit);
-
-    private static bool IsEmail(string name) =>
-        name.Contains('@') && MailAddress.TryCreate(name, out var address) && address.Address == name && address.Host.Contains('.');
-
-    /// <summary>Identity's own messages are English only; these are the reader's language.</summary>
-    private string Describe(IdentityError error) => error.Code switch
-    {
-        nameof(IdentityErrorDescriber.DuplicateUserName) => l["An account with this user name already exists. Sign in instead."],
-        nameof(IdentityErrorDescriber.InvalidUserName) => l["The user name may contain only letters, digits and - . _ @ +."],
-        nameof(IdentityErrorDescriber.PasswordTooShort) => l["The password needs at least {0} characters.", PasswordLength],
-        nameof(IdentityErrorDescriber.PasswordRequiresDigit) => l["The password needs a digit."],
-        nameof(IdentityErrorDescriber.PasswordRequiresLower) => l["The password needs a lower-case letter."],
-        nameof(IdentityErrorDescriber.PasswordRequiresUpper) => l["The password needs an upper-case letter."],
-        nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => l["The password needs a character that is neither a letter nor a digit."],
-        nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => l["The password needs more different characters."],
-        _ => l["The account could not be created."],
-    };
-
-    /// <summary>Roles are seeded with the demo and by the admin command; a plain installation may not have this one yet.</summary>
-    private async Task EnsureResidentRoleAsync()
-    {
-        if (!await roles.RoleExistsAsync(Roles.Resident))
-        {
-            _ = await roles.CreateAsync(new IdentityRole(Roles.Resident));
-        }
     }
 }

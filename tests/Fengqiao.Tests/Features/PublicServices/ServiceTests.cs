@@ -66,6 +66,19 @@ public abstract class ServiceTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ASignUpNeedsAMobileNumberOrEMailAndAFreshName()
+    {
+        var client = await app.ClientAsync(null, "zh-CN");
+        var bad = await client.PostAsJsonAsync("/api/portal/register", new { userName = "12345", displayName = "王", password = "Resident-Pass-1" });
+        Assert.Equal("手机号码为以 1 开头的 11 位数字。", Assert.Single((await bad.ErrorsAsync())["userName"]));
+        var weak = await client.PostAsJsonAsync("/api/portal/register", new { userName = "wang@example.com", displayName = "王", password = "short" });
+        Assert.Contains("password", (await weak.ErrorsAsync()).Keys);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/portal/register", new { userName = "zhao@example.com", displayName = "赵", password = "Resident-Pass-1" })).StatusCode);
+        var again = await client.PostAsJsonAsync("/api/portal/register", new { userName = "zhao@example.com", displayName = "赵", password = "Resident-Pass-1" });
+        Assert.Equal("该用户名已有账号，请直接登录。", Assert.Single((await again.ErrorsAsync())["userName"]));
+    }
+
+    [Fact]
     public async Task AResidentBooksSeesAndCancelsTheirOwnAppointmentOnly()
     {
         var admin = await app.ClientAsync("demo.admin");
