@@ -53,8 +53,7 @@ public static class AreaEndpoints
         else if (string.IsNullOrWhiteSpace(q) && level is null)
         {
             // No parent, no search: the top of what the caller can see.
-            var paths = db.Jurisdiction.Paths;
-            query = db.Jurisdiction.Unrestricted ? query.Where(a => a.ParentId == null) : query.Where(a => paths.Contains(a.Path));
+            query = db.TopAreas().AsNoTracking();
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

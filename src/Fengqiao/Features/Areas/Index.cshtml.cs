@@ -38,9 +38,8 @@ public sealed class IndexModel(AppDb db, IConfiguration config) : PageModel
         }
         else
         {
-            var paths = db.Jurisdiction.Paths;
             children = string.IsNullOrWhiteSpace(Q)
-                ? db.Jurisdiction.Unrestricted ? db.Areas.Where(a => a.ParentId == null) : db.Areas.Where(a => paths.Contains(a.Path))
+                ? db.TopAreas()
                 : db.Areas;
         }
         if (!string.IsNullOrWhiteSpace(Q))

@@ -26,10 +26,7 @@ public sealed class StatsModel(AppDb db, LocalClock clock, DisputeCategories cat
         if (Area is null)
         {
             // Start from the top of what the viewer can see.
-            var paths = db.Jurisdiction.Paths;
-            Area = await db.Areas.AsNoTracking()
-                .Where(a => db.Jurisdiction.Unrestricted ? a.ParentId == null : paths.Contains(a.Path))
-                .OrderBy(a => a.Path).Select(a => a.Code).FirstOrDefaultAsync(ct);
+            Area = await db.TopAreas().AsNoTracking().OrderBy(a => a.Path).Select(a => a.Code).FirstOrDefaultAsync(ct);
         }
         var stats = await DisputeQueries.StatsAsync(db, Area, From.Value, To.Value, today, ct);
         if (stats is null)

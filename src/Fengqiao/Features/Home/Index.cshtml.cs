@@ -21,10 +21,7 @@ public sealed class IndexModel(AppDb db, TimeProvider clock) : PageModel
             return Redirect("/portal");
         }
         Me = await AccountEndpoints.MeAsync(db, HttpContext, clock, ct);
-        var paths = Me.ScopePaths.ToList();
-        ScopeAreas = Me.Unrestricted
-            ? await db.Areas.AsNoTracking().Where(a => a.ParentId == null).ToListAsync(ct)
-            : await db.Areas.AsNoTracking().Where(a => paths.Contains(a.Path)).OrderBy(a => a.Path).ToListAsync(ct);
+        ScopeAreas = await db.TopAreas().AsNoTracking().OrderBy(a => a.Path).ToListAsync(ct);
         return Page();
     }
 }

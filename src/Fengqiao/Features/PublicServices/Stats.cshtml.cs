@@ -78,10 +78,7 @@ public sealed class StatsModel(AppDb db, LocalClock clock, IStringLocalizer<Shar
     /// <summary>The top of what the viewer can see: the root for an administrator, else their first post's area.</summary>
     internal static async Task<ServiceArea?> TopAreaAsync(AppDb db, CancellationToken ct)
     {
-        var paths = db.Jurisdiction.Paths.ToList();
-        var unrestricted = db.Jurisdiction.Unrestricted;
-        return await db.Areas.AsNoTracking()
-            .Where(a => unrestricted ? a.ParentId == null : paths.Contains(a.Path))
+        return await db.TopAreas().AsNoTracking()
             .OrderBy(a => a.Path)
             .Select(a => new ServiceArea(a.Id, a.Code, a.Path, a.NameZh, a.NameEn))
             .FirstOrDefaultAsync(ct);

@@ -98,6 +98,13 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public string SubtreePrefix(string areaCode) =>
         Areas.Where(a => a.Code == areaCode).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
 
+    /// <summary>The top of what the caller can see: the root for an unrestricted caller, else the areas of their posts.</summary>
+    public IQueryable<Area> TopAreas()
+    {
+        var paths = Jurisdiction.Paths.ToList();
+        return Jurisdiction.Unrestricted ? Areas.Where(a => a.ParentId == null) : Areas.Where(a => paths.Contains(a.Path));
+    }
+
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
