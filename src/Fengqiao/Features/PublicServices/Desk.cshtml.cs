@@ -104,30 +104,11 @@ public sealed class DeskModel(AppDb db, ServiceDesk desk, ServiceRecords records
         }
         (ServiceCode, BundleCode, ResidentName, TicketId) = (serviceCode, bundleCode, residentName, ticketId);
         var c = checks.Create();
-        string? userId = null;
-        int? appointmentId = null;
-        if (ticketId is not null)
-        {
-            var ticket = await db.Tickets.AsNoTracking().Where(t => t.Id == ticketId && t.OutletId == id)
-                .Select(t => new { t.AppointmentId }).FirstOrDefaultAsync(ct);
-            if (ticket is null)
-            {
-                c.Add("ticketId", "There is no such ticket at this outlet.");
-            }
-            else if (ticket.AppointmentId is not null)
-            {
-                var booking = await db.Appointments.AsNoTracking().Where(a => a.Id == ticket.AppointmentId)
-                    .Select(a => new { a.Id, a.UserId, a.ResidentName }).FirstOrDefaultAsync(ct);
-                if (booking is not null)
-                {
-                    (appointmentId, userId) = (booking.Id, booking.UserId);
-                    residentName = string.IsNullOrWhiteSpace(residentName) ? booking.ResidentName : residentName;
-                }
-            }
-        }
+        // The resident and their booking come from the ticket (ServiceRecords.OpenAsync); here only check it is this outlet's.
+        c.When(ticketId is not null && !await db.Tickets.AnyAsync(t => t.Id == ticketId && t.OutletId == id, ct), "ticketId", "There is no such ticket at this outlet.");
         if (c.Ok)
         {
-            var opened = await records.OpenAsync(c, new OpenRecordInput(id, serviceCode, bundleCode, residentName, userId, ticketId, appointmentId), ct);
+            var opened = await records.OpenAsync(c, new OpenRecordInput(id, serviceCode, bundleCode, residentName, null, ticketId, null), ct);
             if (c.Ok && opened.Count > 0)
             {
                 Message = opened.Count == 1

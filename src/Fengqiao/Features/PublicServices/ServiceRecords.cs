@@ -32,7 +32,14 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
     /// <summary>Opens one record, or one per service of a bundle ("a child's birth as one case").</summary>
     public async Task<IReadOnlyList<ServiceRecord>> OpenAsync(Checks c, OpenRecordInput i, CancellationToken ct)
     {
-        c.Required("residentName", i.ResidentName, 50)
+        // A record opened from a booked appointment (or its ticket) belongs to that resident, who can then follow and rate it.
+        var appointmentId = i.AppointmentId ?? (i.TicketId is null ? null
+            : await db.Tickets.Where(t => t.Id == i.TicketId && t.OutletId == i.OutletId).Select(t => t.AppointmentId).FirstOrDefaultAsync(ct));
+        var booking = appointmentId is null ? null
+            : await db.Appointments.Where(a => a.Id == appointmentId).Select(a => new { a.UserId, a.ResidentName }).FirstOrDefaultAsync(ct);
+        var userId = i.UserId ?? booking?.UserId;
+        var residentName = string.IsNullOrWhiteSpace(i.ResidentName) ? booking?.ResidentName : i.ResidentName;
+        c.Required("residentName", residentName, 50)
             .When(string.IsNullOrWhiteSpace(i.ServiceCode) == string.IsNullOrWhiteSpace(i.BundleCode), "serviceCode", "Choose one service or one bundle.");
         var outlet = i.OutletId is null ? null : await db.Outlets.AsNoTracking().FirstOrDefaultAsync(o => o.Id == i.OutletId, ct);
         c.When(outlet is null, "outletId", "Choose an outlet in your jurisdiction.");
@@ -54,11 +61,6 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
         {
             return [];
         }
-        // A record opened from a booked appointment (or its ticket) belongs to that resident, who can then follow and rate it.
-        var appointmentId = i.AppointmentId ?? (i.TicketId is null ? null
-            : await db.Tickets.Where(t => t.Id == i.TicketId).Select(t => t.AppointmentId).FirstOrDefaultAsync(ct));
-        var userId = i.UserId ?? (appointmentId is null ? null
-            : await db.Appointments.Where(a => a.Id == appointmentId).Select(a => a.UserId).FirstOrDefaultAsync(ct));
         var today = clock.Today;
         var days = await calendar.FreshAsync(ct);
         var township = outlet!.AreaPath.Trim('/').Split('/').ElementAtOrDefault(3) ?? outlet.AreaPath.Trim('/').Split('/')[^1];
@@ -70,7 +72,7 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
             records.Add(new ServiceRecord
             {
                 Code = "S" + await CaseCodes.NextAsync(db, "S", township, today.Year, ct),
-                OutletId = outlet.Id, AreaPath = outlet.AreaPath, ServiceCode = code, BundleCode = i.BundleCode, ResidentName = i.ResidentName!.Trim(),
+                OutletId = outlet.Id, AreaPath = outlet.AreaPath, ServiceCode = code, BundleCode = i.BundleCode, ResidentName = residentName!.Trim(),
                 UserId = userId, TicketId = i.TicketId, AppointmentId = appointmentId, Status = RecordStatus.Received,
                 ReceivedAt = clock.Now, ReceivedOn = today, DueDate = days.AddWorkingDays(today, service.TimeLimitWorkingDays),
                 ClerkPersonId = db.Jurisdiction.PersonId, MaterialsChecked = new string('0', service.Materials(true).Count),
