@@ -3,7 +3,6 @@ using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Supervision;
 
@@ -21,18 +20,6 @@ public sealed class IndexModel(AppDb db, LocalClock clock) : PageModel
     public async Task OnGetAsync(CancellationToken ct) =>
         Notices = await SupervisionEndpoints.Project(SupervisionEndpoints.Filter(db, Open, Mine, Level)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
 
-    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, CancellationToken ct)
-    {
-        var paths = db.Jurisdiction.Paths;
-        var unrestricted = db.Jurisdiction.Unrestricted;
-        var notice = await db.SupervisionNotices.FirstOrDefaultAsync(n => n.Id == id && (unrestricted || paths.Any(p => n.AreaPath.StartsWith(p))), ct);
-        if (notice is null)
-        {
-            return NotFound();
-        }
-        notice.AcknowledgedAt ??= clock.Now;
-        notice.AcknowledgedBy ??= db.Jurisdiction.UserName;
-        await db.SaveChangesAsync(ct);
-        return Redirect(Request.Path + Request.QueryString);
-    }
+    public async Task<IActionResult> OnPostAcknowledgeAsync(long id, CancellationToken ct) =>
+        await SupervisionEndpoints.AcknowledgeAsync(db, clock, id, ct) ? Redirect(Request.Path + Request.QueryString) : NotFound();
 }

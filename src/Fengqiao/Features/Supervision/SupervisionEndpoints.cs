@@ -56,23 +56,30 @@ public static class SupervisionEndpoints
     private static async Task<Ok<Page<NoticeDto>>> List(AppDb db, bool? open, bool? addressedToMe, AreaLevel? level, int? page, int? pageSize, CancellationToken ct) =>
         TypedResults.Ok(await Project(Filter(db, open, addressedToMe, level)).ToPageAsync(page, pageSize, ct));
 
-    private static async Task<Results<Ok<NoticeDto>, NotFound>> Acknowledge(AppDb db, LocalClock clock, long id, CancellationToken ct)
+    private static async Task<Results<Ok<NoticeDto>, NotFound>> Acknowledge(AppDb db, LocalClock clock, long id, CancellationToken ct) =>
+        await AcknowledgeAsync(db, clock, id, ct)
+            ? TypedResults.Ok(await Project(db.SupervisionNotices.AsNoTracking().Where(n => n.Id == id)).FirstAsync(ct))
+            : TypedResults.NotFound();
+
+    /// <summary>
+    /// Only the level a notice is addressed to acknowledges it; the case's own station only reads it.
+    /// False when there is no such notice addressed to the caller.
+    /// </summary>
+    internal static async Task<bool> AcknowledgeAsync(AppDb db, LocalClock clock, long id, CancellationToken ct)
     {
-        // Only the level a notice is addressed to acknowledges it; the case's own station only reads it.
         var paths = db.Jurisdiction.Paths;
+        var unrestricted = db.Jurisdiction.Unrestricted;
         var notice = await db.SupervisionNotices
-            .Where(n => n.Id == id && (db.Jurisdiction.Unrestricted || paths.Any(p => n.AreaPath.StartsWith(p))))
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(n => n.Id == id && (unrestricted || paths.Any(p => n.AreaPath.StartsWith(p))), ct);
         if (notice is null)
         {
-            return TypedResults.NotFound();
+            return false;
         }
         if (notice.AcknowledgedAt is null)
         {
-            notice.AcknowledgedAt = clock.Now;
-            notice.AcknowledgedBy = db.Jurisdiction.UserName;
+            (notice.AcknowledgedAt, notice.AcknowledgedBy) = (clock.Now, db.Jurisdiction.UserName);
             await db.SaveChangesAsync(ct);
         }
-        return TypedResults.Ok(await Project(db.SupervisionNotices.AsNoTracking().Where(n => n.Id == id)).FirstAsync(ct));
+        return true;
     }
 }

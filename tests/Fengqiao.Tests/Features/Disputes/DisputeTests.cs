@@ -285,7 +285,12 @@ public abstract class DisputeTests(FengqiaoApp app)
         // The county sees it on its worklist; the province leader too.
         var leader = await app.ClientAsync("demo.province");
         var addressed = await leader.PageAsync<NoticeDto>("/api/supervision?addressedToMe=true&level=Province&pageSize=200");
-        Assert.Contains(addressed.Items, n => n.SubjectId == d.Case.Id);
+        var toProvince = Assert.Single(addressed.Items, n => n.SubjectId == d.Case.Id);
+
+        // Only the level it is addressed to acknowledges a notice; the case's own station reads it.
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.PostAsync($"/api/supervision/{toProvince.Id}/acknowledge", null)).StatusCode);
+        var acknowledged = await leader.PostAsync($"/api/supervision/{toProvince.Id}/acknowledge", null);
+        Assert.NotNull((await acknowledged.Content.ReadFromJsonAsync<NoticeDto>(Api.Json))!.AcknowledgedAt);
     }
 
     [Fact]
