@@ -317,7 +317,7 @@ public static class ServiceEndpoints
     {
         var today = clock.Today;
         var prefix = string.IsNullOrWhiteSpace(area) ? "/" : db.SubtreePrefix(area);
-        if (prefix == "\u0000")
+        if (prefix == AppDb.NoArea)
         {
             return TypedResults.NotFound();
         }

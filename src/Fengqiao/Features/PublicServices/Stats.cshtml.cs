@@ -46,7 +46,7 @@ public sealed class StatsModel(AppDb db, LocalClock clock, IStringLocalizer<Shar
             ModelState.AddModelError("area", l["There is no area with code {0}.", Area.Trim()]);
         }
         // Without an area the query filters still confine every number to the viewer's jurisdiction.
-        var prefix = area?.Path ?? (string.IsNullOrWhiteSpace(Area) ? "/" : "\u0000");
+        var prefix = area?.Path ?? (string.IsNullOrWhiteSpace(Area) ? "/" : AppDb.NoArea);
         if (area is not null)
         {
             Area = area.Code;
