@@ -44,6 +44,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("ConnectionStrings:Fengqiao", $"Data Source={Path.Combine(_folder, "browser.db")}");
         builder.UseSetting("Demo:Enabled", "true");
+        builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
+        builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
     }
 
     /// <summary>A fresh, anonymous browser context (own cookies) with the given screen size.</summary>

@@ -63,6 +63,14 @@ public static partial class DemoSetup
 
         await Board.BoardDemo.SeedAsync(db, provider.GetRequiredService<TimeProvider>(), ct);
 
+        started = TimeProvider.System.GetTimestamp();
+        var households = await Households.HouseholdsDemo.SeedAsync(db, provider.GetRequiredService<Infrastructure.Privacy.FieldProtector>(), ct);
+        var visits = await Visits.VisitsDemo.SeedAsync(db, provider.GetRequiredService<LocalClock>(), ct);
+        await Demands.DemandsDemo.SeedAsync(db, provider.GetRequiredService<LocalClock>(), ct);
+        await Teams.TeamsDemo.SeedAsync(db, provider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Auth.AppUser>>(),
+            provider.GetRequiredService<Infrastructure.Privacy.FieldProtector>(), provider.GetRequiredService<LocalClock>(), provider.GetRequiredService<TimeProvider>(), ct);
+        LogFieldWorkSeeded(log, households, visits, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);
+
         // The grid index may have been built over the empty database.
         provider.GetService<GridLocator>()?.Invalidate();
     }
@@ -78,6 +86,9 @@ public static partial class DemoSetup
     [LoggerMessage(EventId = 9004, Level = LogLevel.Information,
         Message = "Demo services seeded: {Outlets} outlets, {Records} service records, {Tickets} queue tickets, {Reviews} reviews and {Rectifications} rectifications in {ElapsedMs} ms")]
     private static partial void LogServicesSeeded(ILogger logger, int outlets, int records, int tickets, int reviews, int rectifications, long elapsedMs);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Information, Message = "Demo field work seeded: {Households} households, {Visits} visits in {ElapsedMs} ms")]
+    private static partial void LogFieldWorkSeeded(ILogger logger, int households, int visits, long elapsedMs);
 
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Demo mode: the database already holds areas, so nothing was seeded")]
     private static partial void LogAlreadyPresent(ILogger logger);

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Households.Import;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,8 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <summary>
 /// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
-/// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin.
+/// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin;
+/// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>).
 /// </summary>
 public static class Cli
 {
@@ -25,6 +27,18 @@ public static class Cli
             case ["create-admin", ..]:
                 await Console.Error.WriteLineAsync("usage: create-admin USERNAME   (password from FENGQIAO_ADMIN_PASSWORD or the first line of stdin)");
                 Environment.ExitCode = 2;
+                return true;
+            case ["import-residents", var file, var area, ..]:
+                await app.Services.PrepareDatabaseAsync();
+                Environment.ExitCode = await ImportCli.ImportAsync(app.Services, file, area);
+                return true;
+            case ["make-residents-csv", var rows, var file, var area, ..] when int.TryParse(rows, out var count):
+                await app.Services.PrepareDatabaseAsync();
+                Environment.ExitCode = await ImportCli.MakeCsvAsync(app.Services, count, file, area);
+                return true;
+            case ["reencrypt", ..]:
+                await app.Services.PrepareDatabaseAsync();
+                Environment.ExitCode = await ImportCli.ReencryptAsync(app.Services);
                 return true;
             default:
                 return false;

@@ -1,12 +1,18 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Demands;
 using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Households;
+using Fengqiao.Features.Households.Import;
 using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Supervision;
+using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
+using Fengqiao.Features.Visits;
+using Fengqiao.Infrastructure.Audit;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -44,6 +50,26 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<ResidentRequest> ResidentRequests => Set<ResidentRequest>();
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
+    public DbSet<Demand> Demands => Set<Demand>();
+    public DbSet<Referral> DemandReferrals => Set<Referral>();
+    public DbSet<CommunityProject> CommunityProjects => Set<CommunityProject>();
+    public DbSet<ProjectMember> ProjectMembers => Set<ProjectMember>();
+    public DbSet<ProjectOrder> ProjectOrders => Set<ProjectOrder>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignArea> CampaignAreas => Set<CampaignArea>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<PatrolLog> PatrolLogs => Set<PatrolLog>();
+    public DbSet<Tip> Tips => Set<Tip>();
+    public DbSet<OutreachActivity> OutreachActivities => Set<OutreachActivity>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
+    /// <summary>Not scoped by area: read only through the audit endpoints, which check the reader's role.</summary>
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public Jurisdiction Jurisdiction { get; } = jurisdiction;
 
@@ -86,6 +112,31 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         // A resident's report belongs to its grid's station (unrouted ones to the province). Public
         // reads by tracking code and Open311 lists say IgnoreQueryFilters and expose no contact details.
         builder.Entity<ResidentRequest>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        // Households and residents belong to their grid; an import to the area it fills.
+        builder.Entity<Household>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Resident>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<ImportJob>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        // A demand and its referrals belong to the demand's area, even when referred to a provincial department.
+        builder.Entity<Demand>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Referral>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<CommunityProject>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<ProjectMember>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Project!.AreaPath.StartsWith(p)));
+        builder.Entity<ProjectOrder>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Project!.AreaPath.StartsWith(p)));
+        // A campaign is seen by the area that runs it and by every area it covers, from below (a station in a
+        // province-wide campaign) or above; each caller still counts only the households they can see.
+        builder.Entity<Campaign>().HasQueryFilter(c => ScopeAll || ScopePaths.Any(p => c.AreaPath.StartsWith(p))
+            || c.Areas.Any(a => ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath))));
+        builder.Entity<CampaignArea>().HasQueryFilter(a => ScopeAll || ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath)));
+        builder.Entity<Visit>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        // Teams and their work belong to the area they serve. A tip belongs to its receiving station's area: those
+        // above see that it exists; only the station sees the tipster (TipPrivacy).
+        builder.Entity<Team>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<TeamMember>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<PatrolLog>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Tip>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<OutreachActivity>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<Meeting>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        builder.Entity<MeetingTask>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
         // A notice is seen by the level it is addressed to, and by the people whose case it is about.
         builder.Entity<SupervisionNotice>().HasQueryFilter(n => ScopeAll
             || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));
@@ -96,7 +147,10 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     /// code is unknown or outside the caller's jurisdiction (so the list is empty, not unfiltered).
     /// </summary>
     public string SubtreePrefix(string areaCode) =>
-        Areas.Where(a => a.Code == areaCode).Select(a => a.Path).FirstOrDefault() ?? "\u0000";
+        Areas.Where(a => a.Code == areaCode).Select(a => a.Path).FirstOrDefault() ?? NoArea;
+
+    /// <summary>A path prefix that no area has (paths start with one slash), valid text on every database.</summary>
+    public const string NoArea = "//";
 
     /// <summary>The top of what the caller can see: the root for an unrestricted caller, else the areas of their posts.</summary>
     public IQueryable<Area> TopAreas()

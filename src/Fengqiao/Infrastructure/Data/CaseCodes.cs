@@ -33,15 +33,18 @@ public static class CaseCodes
     }
 
     /// <summary>The next number of a series (1, 2, 3 …), safe under concurrent callers.</summary>
-    public static async Task<int> NextNumberAsync(AppDb db, string series, CancellationToken ct)
+    public static Task<int> NextNumberAsync(AppDb db, string series, CancellationToken ct) => ReserveAsync(db, series, 1, ct);
+
+    /// <summary>Reserves <paramref name="count"/> numbers of a series at once and returns the last of them (bulk imports).</summary>
+    public static async Task<int> ReserveAsync(AppDb db, string series, int count, CancellationToken ct)
     {
         var counters = db.Set<CodeCounter>();
         for (var attempt = 0; ; attempt++)
         {
-            var bumped = await counters.Where(c => c.Series == series).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + 1), ct);
+            var bumped = await counters.Where(c => c.Series == series).ExecuteUpdateAsync(s => s.SetProperty(c => c.Last, c => c.Last + count), ct);
             if (bumped == 0)
             {
-                var first = new CodeCounter { Series = series, Last = 1 };
+                var first = new CodeCounter { Series = series, Last = count };
                 counters.Add(first);
                 try
                 {

@@ -43,7 +43,7 @@ public static class WebSetup
     }
 
     private static readonly string[] StaffFolders =
-        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices", "/Open311"];
+        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices", "/Open311", "/Households", "/Demands", "/Visits", "/Teams"];
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {

@@ -1,0 +1,25 @@
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Privacy;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fengqiao.Features.Households;
+
+/// <summary>The households of the caller's area: search by address, code, name, or an exact ID or mobile number.</summary>
+public sealed class IndexModel(AppDb db, FieldProtector protector) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+    [BindProperty(SupportsGet = true)] public HouseholdTags? Tag { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [FromQuery(Name = "page")] public int? PageNumber { get; set; }
+
+    public Page<HouseholdRow> Households { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Households = await HouseholdQueries.Rows(HouseholdQueries.Filter(db, protector, Area, Tag, Q, Sort)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+    }
+}
