@@ -8,7 +8,8 @@ namespace Fengqiao.BrowserTests;
 /// Wu Hui on his bike, phone in hand: he opens the hundred-day campaign, sees how far his street
 /// has got, taps "Visit" next to a household not yet visited, writes the notepad, ticks the
 /// anti-fraud advice and the resident's demand for a job near home, and saves. The campaign's count
-/// rises by one, and the visit leads to the demand, open and waiting to be referred.
+/// rises by one, and the visit leads to the demand, which he refers to the community committee and
+/// whose answer he records.
 /// </summary>
 public sealed partial class FieldVisitStoryTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -25,7 +26,7 @@ public sealed partial class FieldVisitStoryTests(BrowserApp app) : IClassFixture
     private static partial Regex DemandPage();
 
     [Fact]
-    public async Task AnOfficerOnAPhoneVisitsAHouseholdOfTheCampaignAndRecordsTheResidentsDemand()
+    public async Task AnOfficerOnAPhoneVisitsAHouseholdWhoseDemandIsReferredToTheCommunityAndAnswered()
     {
         var page = await app.SignInAsync("demo.officer");
         await page.SetViewportSizeAsync(390, 844);
@@ -79,6 +80,16 @@ public sealed partial class FieldVisitStoryTests(BrowserApp app) : IClassFixture
         await page.Locator("#visit-demand a").First.ClickAsync();
         await page.WaitForURLAsync(DemandPage());
         await Assertions.Expect(page.Locator("#demand-status")).ToContainTextAsync("Open");
+
+        // Referred to her community committee (first in the list), which answers it.
+        Assert.Contains("Committee", await page.Locator("#refer-unit option").First.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("#act-refer button[type=submit]");
+        await Assertions.Expect(page.Locator("#demand-status")).ToContainTextAsync("Referred");
+        await page.FillAsync("#answer-text", "The community job desk found her part-time work in the nursery canteen");
+        await page.FillAsync("#answer-by", "Community committee");
+        await page.ClickAsync("#act-answer button[type=submit]");
+        await Assertions.Expect(page.Locator("#demand-status")).ToContainTextAsync("Answered");
+        await Assertions.Expect(page.Locator("#demand-answer")).ToContainTextAsync("nursery canteen");
 
         // The form speaks Chinese to a Chinese phone.
         var zh = await app.SignInAsync("demo.officer", "zh-CN");
