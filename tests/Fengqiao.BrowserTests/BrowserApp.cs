@@ -68,7 +68,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await page.ClickAsync("#login-form button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 30000, WaitUntil = WaitUntilState.DOMContentLoaded });
+            await page.WaitForURLAsync(BaseUrl + "/", new() { Timeout = 60000, WaitUntil = WaitUntilState.DOMContentLoaded });
         }
         catch (TimeoutException)
         {

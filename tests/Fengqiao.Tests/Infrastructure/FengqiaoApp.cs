@@ -41,8 +41,7 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Fengqiao", _connection);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
-        builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
-        builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
+        TestKeys.Apply(builder);
         builder.UseSetting("Open311:ApiKeys:0", Open311Key);
     }
 
@@ -59,8 +58,7 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:Fengqiao", connection);
             builder.UseSetting("Demo:Enabled", "true");
-            builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
-            builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
+            TestKeys.Apply(builder);
         }
     }
 
@@ -76,6 +74,16 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
             Assert.True(response.IsSuccessStatusCode, $"sign-in as {userName} failed: {(int)response.StatusCode}");
         }
         return client;
+    }
+}
+
+/// <summary>Fixed keys for personal fields, the same for the seeded templates and every app built from them.</summary>
+public static class TestKeys
+{
+    public static void Apply(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
+        builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
     }
 }
 

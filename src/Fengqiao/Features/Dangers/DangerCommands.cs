@@ -29,7 +29,7 @@ public static class DangerCommands
         }
         var path = dispute?.AreaPath ?? area!.Path;
         var township = path.Trim('/').Split('/').ElementAtOrDefault(3) ?? path.Trim('/');
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinAsync(ct);
         var danger = new Danger
         {
             Code = "H" + await CaseCodes.NextAsync(db, "H", township, clock.Today.Year, ct),

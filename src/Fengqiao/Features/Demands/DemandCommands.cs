@@ -63,6 +63,9 @@ public static class DemandCommands
                 path = area.Path;
             }
         }
+        // A demand heard on a visit names that visit: one in the caller's jurisdiction, at the same household.
+        var visit = i.VisitId is > 0 ? await db.Visits.FirstOrDefaultAsync(v => v.Id == i.VisitId, ct) : null;
+        c.When(i.VisitId is > 0 && (visit is null || (i.HouseholdId is not null && visit.HouseholdId != i.HouseholdId)), "visitId", "There is no such visit.");
         if (!c.Ok || path is null)
         {
             return null;
@@ -71,7 +74,7 @@ public static class DemandCommands
         var township = Township(path);
         var today = clock.Today;
         // Other features (a triaged report, a visit) may already hold a transaction: the code and the demand join it.
-        await using var tx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        await using var tx = await db.BeginOrJoinAsync(ct);
         var demand = new Demand
         {
             Code = "Q" + await CaseCodes.NextAsync(db, "Q", township, today.Year, ct),
@@ -88,10 +91,12 @@ public static class DemandCommands
         };
         db.Demands.Add(demand);
         await db.SaveChangesAsync(ct);
-        if (tx is not null)
+        if (visit is { DemandId: null })
         {
-            await tx.CommitAsync(ct);
+            visit.DemandId = demand.Id;
+            await db.SaveChangesAsync(ct);
         }
+        await tx.CommitAsync(ct);
         return demand;
     }
 

@@ -10,7 +10,7 @@ namespace Fengqiao.Features.Demands;
 
 /// <summary>
 /// Record a demand, on its own or from a household or a home visit:
-/// /demands/new?household=ID&amp;visit=ID&amp;description=…&amp;category=Employment fills the form in.
+/// /demands/new?household=ID&amp;visit=ID&amp;category=Employment fills the form in (a visit's notes become the description).
 /// </summary>
 public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock) : PageModel
 {
@@ -35,7 +35,9 @@ public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock) :
     {
         Input.HouseholdId = household;
         Input.VisitId = visit;
-        Input.Description = description;
+        // From a visit, the notepad is read here rather than carried in the address (it can name people).
+        Input.Description = description ?? (visit is null ? null
+            : await db.Visits.AsNoTracking().Where(v => v.Id == visit).Select(v => v.Notes).FirstOrDefaultAsync(ct));
         Input.Category = category;
         Input.Source = source ?? (visit is null ? (DemandSource?)null : DemandSource.HomeVisit);
         Input.AreaCode = area;

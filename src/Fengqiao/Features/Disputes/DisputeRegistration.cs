@@ -49,7 +49,7 @@ public sealed class DisputeRegistration(
             return (await MergeAsync(existing!, i, ct), true);
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinAsync(ct);
         var township = area.Path.Trim('/').Split('/').ElementAtOrDefault(3) ?? area.Code;
         var today = clock.Today;
         var d = new Dispute

@@ -3,6 +3,7 @@ using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -55,6 +56,10 @@ public sealed class DetailModel(AppDb db, HouseholdCommands commands, ChecksFact
 
     public async Task<IActionResult> OnPostRevealAsync(int id, int? residentId, string? field, string? reason, CancellationToken ct)
     {
+        if (residentId is not null && !await db.Residents.AnyAsync(r => r.Id == residentId && r.HouseholdId == id, ct))
+        {
+            return NotFound();
+        }
         var c = checks.Create();
         var input = new RevealInput(field, reason);
         var result = residentId is null

@@ -21,12 +21,20 @@ public sealed record HouseholdChange(HouseholdOutcome Outcome, int Id = 0, strin
 /// <summary>Registering households and residents, and revealing their personal data. Shared by the pages and the API.</summary>
 public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
 {
+    public const int MaxMembers = 30;
+
     public async Task<HouseholdChange> CreateAsync(Checks c, HouseholdInput i, CancellationToken ct)
     {
         c.Required("address", i.Address, ResidentRules.AddressMax);
         var area = string.IsNullOrWhiteSpace(i.AreaCode) ? null : await db.Areas.FirstOrDefaultAsync(a => a.Code == i.AreaCode, ct);
         c.When(area is null || area.Level < AreaLevel.Community, "areaCode", "Give the grid or community where the household lives.");
         var phone = CheckPhone(c, "phone", i.Phone);
+        c.When(!HouseholdView.IsValid(i.Tags), "tags", "Choose tags from the list.")
+            .When(i.Members?.Count > MaxMembers, "members", "A household has at most {0} members; add more one by one.", MaxMembers);
+        if (i.Members?.Count > MaxMembers)
+        {
+            return new(HouseholdOutcome.Invalid);
+        }
         var members = new List<Resident>();
         foreach (var (m, index) in (i.Members ?? []).Select((m, index) => (m, index)))
         {
@@ -54,7 +62,17 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             household.Members.Add(m);
         }
         db.Households.Add(household);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (members.Count > 0)
+        {
+            // The unique ID hash: someone registered one of these people a moment ago.
+            db.ChangeTracker.Clear();
+            c.Add("members", "A resident with this ID number is already registered.");
+            return new(HouseholdOutcome.Invalid);
+        }
         await tx.CommitAsync(ct);
         return new(HouseholdOutcome.Ok, household.Id);
     }
@@ -67,6 +85,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             return new(HouseholdOutcome.NotFound);
         }
         c.Required("address", i.Address, ResidentRules.AddressMax)
+            .When(!HouseholdView.IsValid(i.Tags), "tags", "Choose tags from the list.")
             .When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         var phone = CheckPhone(c, "phone", i.Phone);
         if (!c.Ok)
@@ -97,10 +116,13 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         resident.AreaPath = household.AreaPath;
         resident.HouseholdId = household.Id;
         db.Residents.Add(resident);
-        household.MemberCount++;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
+            // Counted in the database, so two members added at once both count (the household's own edits keep their version check).
+            await db.Households.Where(h => h.Id == householdId).ExecuteUpdateAsync(s => s.SetProperty(h => h.MemberCount, h => h.MemberCount + 1), ct);
+            await tx.CommitAsync(ct);
         }
         catch (DbUpdateException)
         {
@@ -121,6 +143,8 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         }
         var nameProblem = ResidentRules.NameProblem(i.Name);
         c.When(nameProblem is not null, "name", nameProblem ?? "")
+            .When(i.Relation is { } relation && !Enum.IsDefined(relation), "relation", "Choose the relation to the head of the household.")
+            .When(!HouseholdView.IsValid(i.Tags), "tags", "Choose tags from the list.")
             .When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         var phone = CheckPhone(c, "phone", i.Phone);
         if (!c.Ok)
@@ -201,7 +225,8 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var idProblem = ResidentRules.IdProblem(i.IdNumber, out var id, out var birth);
         c.When(idProblem is not null, prefix + "idNumber", idProblem ?? "");
         var phone = CheckPhone(c, prefix + "phone", i.Phone);
-        c.When(i.Relation is { } rel && !Enum.IsDefined(rel), prefix + "relation", "Choose the relation to the head of the household.");
+        c.When(i.Relation is { } rel && !Enum.IsDefined(rel), prefix + "relation", "Choose the relation to the head of the household.")
+            .When(!HouseholdView.IsValid(i.Tags), prefix + "tags", "Choose tags from the list.");
         if (idProblem is not null || ResidentRules.NameProblem(i.Name) is not null)
         {
             return null;

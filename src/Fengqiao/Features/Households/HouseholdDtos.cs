@@ -4,6 +4,8 @@ public sealed record ResidentInput(string? Name, string? IdNumber, string? Phone
 
 public sealed record HouseholdInput(string? Address, string? AreaCode, string? Phone, HouseholdTags? Tags, List<ResidentInput>? Members, long? Version = null);
 
+public sealed record ResidentLookupInput(string? IdNumber, string? Phone, string? Name, int? Page = null, int? PageSize = null);
+
 public sealed record RevealInput(string? Field, string? Reason);
 
 public sealed record RevealedDto(string Field, string Value);

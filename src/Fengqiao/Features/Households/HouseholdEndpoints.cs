@@ -33,7 +33,10 @@ public static class HouseholdEndpoints
 
         var r = app.MapGroup("/api/residents").WithTags("Households and residents").RequireAuthorization(Policies.Staff)
             .AddEndpointFilter(NoStore);
-        r.MapGet("/", Lookup).WithName("LookupResidents").WithSummary("Exact look-up by ID number, mobile number or name.");
+        r.MapGet("/", (AppDb db, FieldProtector protector, string? name, int? page, int? pageSize, CancellationToken ct) =>
+            LookupAsync(db, protector, new ResidentLookupInput(null, null, name, page, pageSize), ct)).WithName("FindResidentsByName").WithSummary("Residents with exactly this name.");
+        r.MapPost("/lookup", LookupAsync).WithName("LookupResidents")
+            .WithSummary("Exact look-up by ID number, mobile number or name, sent in the body so that the numbers never appear in an address or a log.");
         r.MapPut("/{id:int}", UpdateMember).WithName("UpdateResident");
         r.MapPost("/{id:int}/reveal", Reveal).WithName("RevealResident").WithSummary("An ID or phone number in the clear; the reason is audited.");
 
@@ -55,9 +58,8 @@ public static class HouseholdEndpoints
     private static async Task<Results<Ok<HouseholdDto>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>
         await HouseholdQueries.GetAsync(db, id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    private static async Task<Ok<Page<ResidentDto>>> Lookup(AppDb db, FieldProtector protector, string? idNumber, string? phone, string? name,
-        int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await HouseholdQueries.Residents(HouseholdQueries.Lookup(db, protector, idNumber, phone, name)).ToPageAsync(page, pageSize, ct));
+    private static async Task<Ok<Page<ResidentDto>>> LookupAsync(AppDb db, FieldProtector protector, ResidentLookupInput i, CancellationToken ct) =>
+        TypedResults.Ok(await HouseholdQueries.Residents(HouseholdQueries.Lookup(db, protector, i.IdNumber, i.Phone, i.Name)).ToPageAsync(i.Page, i.PageSize, ct));
 
     private static async Task<Results<Created<HouseholdDto>, ValidationProblem>> Create(AppDb db, HouseholdCommands commands, ChecksFactory checks,
         HouseholdInput i, CancellationToken ct)

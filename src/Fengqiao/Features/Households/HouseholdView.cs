@@ -11,6 +11,12 @@ public static class HouseholdView
     public static HouseholdTags Combine(IEnumerable<HouseholdTags>? tags) =>
         (tags ?? []).Aggregate(HouseholdTags.None, (all, t) => all | t);
 
-    public static int Age(DateOnly birth, DateOnly today) =>
-        today.Year - birth.Year - (today.DayOfYear < birth.DayOfYear ? 1 : 0);
+    public static int Age(DateOnly birth, DateOnly today)
+    {
+        var age = today.Year - birth.Year;
+        return birth.AddYears(age) > today ? age - 1 : age;
+    }
+
+    /// <summary>Only the known tags: an integer sent for the flags must not smuggle in undefined bits.</summary>
+    public static bool IsValid(HouseholdTags? tags) => tags is null || (tags.Value & ~Combine(AllTags)) == 0;
 }

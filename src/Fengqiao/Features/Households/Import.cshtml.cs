@@ -12,8 +12,10 @@ namespace Fengqiao.Features.Households;
 /// <summary>Upload a CSV or Excel file of residents into an area; the import runs in the background with a progress bar.</summary>
 [RequestSizeLimit(1L << 30)]
 [RequestFormLimits(MultipartBodyLengthLimit = 1L << 30)]
-public sealed class ImportModel(AppDb db, ImportQueue queue, IOptions<ImportOptions> options, ChecksFactory checks) : PageModel
+public sealed class ImportModel(AppDb db, ImportQueue queue, IOptions<ImportOptions> options, ChecksFactory checks, LocalClock clock) : PageModel
 {
+    public LocalClock Clock => clock;
+
     [BindProperty] public string? AreaCode { get; set; }
     [BindProperty] public IFormFile? Upload { get; set; }
 

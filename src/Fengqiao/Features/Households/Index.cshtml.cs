@@ -17,9 +17,21 @@ public sealed class IndexModel(AppDb db, FieldProtector protector) : PageModel
 
     public Page<HouseholdRow> Households { get; private set; } = null!;
 
-    public async Task OnGetAsync(CancellationToken ct)
-    {
-        Response.Headers.CacheControl = "no-store";
+    public async Task OnGetAsync(CancellationToken ct) =>
         Households = await HouseholdQueries.Rows(HouseholdQueries.Filter(db, protector, Area, Tag, Q, Sort)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+
+    /// <summary>
+    /// The search box posts, so that an ID or mobile number typed into it never lands in an address
+    /// bar, history or log; any other search goes back to an ordinary address that can be paged and shared.
+    /// </summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var q = Q?.Trim() ?? "";
+        if (ChineseIdNumber.Check(q, out _) != IdNumberProblem.None && !ChineseMobile.IsValid(q))
+        {
+            return RedirectToPage(new { area = Area, tag = Tag, q = Q, sort = Sort });
+        }
+        await OnGetAsync(ct);
+        return Page();
     }
 }

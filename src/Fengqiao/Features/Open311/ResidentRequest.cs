@@ -62,6 +62,8 @@ public sealed class ResidentRequest : IVersioned
     public string? ApiKeyName { get; set; }
     public int? DisputeId { get; set; }
     public int? DangerId { get; set; }
+    public int? DemandId { get; set; }
+    public int? TipId { get; set; }
     public long Version { get; set; }
 }
 

@@ -47,7 +47,7 @@ public static class TipCommands
     {
         var phone = string.IsNullOrWhiteSpace(target.Phone) ? null : ChineseMobile.Normalise(target.Phone);
         var now = clock.Now.ToUniversalTime();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await db.BeginOrJoinAsync(ct);
         var tip = new Tip
         {
             Code = await NextCodeAsync(db, target.StationAreaPath, clock.DayOf(now).Year, ct),
@@ -102,7 +102,7 @@ public static class TipCommands
         {
             return (TeamOutcome.NotFound, null);
         }
-        if (!mayReveal || !TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.AreaPath))
+        if (!mayReveal || !TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.StationUnitId))
         {
             return (TeamOutcome.Forbidden, null);
         }
@@ -129,7 +129,7 @@ public static class TipCommands
         {
             return TeamOutcome.NotFound;
         }
-        if (!TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.AreaPath))
+        if (!TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.StationUnitId))
         {
             return TeamOutcome.Forbidden;
         }

@@ -47,7 +47,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
 
     /// <summary>The demand form for this visit, for a demand noticed only afterwards.</summary>
     public string NewDemandUrl =>
-        $"/demands/new?household={Visit.HouseholdId}&visit={Visit.Id}&description={Uri.EscapeDataString(VisitView.Excerpt(Visit.Notes, 500))}";
+        $"/demands/new?household={Visit.HouseholdId}&visit={Visit.Id}";
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)
     {

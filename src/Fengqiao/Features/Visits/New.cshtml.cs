@@ -44,6 +44,9 @@ public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock, F
     public IReadOnlyList<HouseholdRow> Matches { get; private set; } = [];
     public IReadOnlyList<VisitDto> Earlier { get; private set; } = [];
 
+    /// <summary>The household search posts, so that an ID or mobile number typed into it stays out of addresses and logs.</summary>
+    public Task<IActionResult> OnPostFindAsync(CancellationToken ct) => OnGetAsync(ct);
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var now = clock.ToLocal(clock.Now).DateTime;

@@ -177,6 +177,10 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         {
             throw new InvalidOperationException("The case timeline is append-only: events are never changed or deleted.");
         }
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
+        }
         foreach (var entry in ChangeTracker.Entries<IVersioned>())
         {
             var version = entry.Property(e => e.Version);

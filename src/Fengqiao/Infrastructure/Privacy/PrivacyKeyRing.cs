@@ -16,7 +16,7 @@ public sealed class PrivacyKeyRing
     public string CurrentKey { get; set; } = "";
     public string HashKey { get; set; } = "";
 
-    public static PrivacyKeyRing Load(IConfiguration configuration, string contentRoot)
+    public static PrivacyKeyRing Load(IConfiguration configuration, string contentRoot, bool shared)
     {
         var section = configuration.GetSection("Privacy");
         var configured = section.Get<PrivacyKeyRing>();
@@ -27,6 +27,12 @@ public sealed class PrivacyKeyRing
                 configured.CurrentKey = configured.Keys.Keys.Max(StringComparer.Ordinal)!;
             }
             return configured;
+        }
+        if (shared && section["KeyFile"] is null)
+        {
+            // Nodes of one PostgreSQL database must share keys, or a hash or ciphertext written on one is useless on another.
+            throw new InvalidOperationException(
+                "With PostgreSQL, set Privacy:Keys:<id>, Privacy:CurrentKey and Privacy:HashKey (base64 of 32 random bytes each) for every node, or point Privacy:KeyFile at a key file all nodes share.");
         }
         var file = Path.Combine(contentRoot, section["KeyFile"] ?? "data/privacy-keys.json");
         if (File.Exists(file))

@@ -12,7 +12,8 @@ public static class PrivacySetup
 {
     public static WebApplicationBuilder AddPrivacy(this WebApplicationBuilder builder)
     {
-        var ring = PrivacyKeyRing.Load(builder.Configuration, builder.Environment.ContentRootPath);
+        var shared = string.Equals(builder.Configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
+        var ring = PrivacyKeyRing.Load(builder.Configuration, builder.Environment.ContentRootPath, shared);
         builder.Services.AddSingleton(new FieldProtector(ring));
         builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
         return builder;

@@ -11,16 +11,19 @@ public sealed class Jurisdiction
     public bool Unrestricted { get; private set; }
     public string[] Paths { get; private set; } = [];
     public int? PersonId { get; private set; }
+    /// <summary>The units of the caller's active posts: for what belongs to a unit rather than an area (a station's tipsters).</summary>
+    public IReadOnlySet<int> UnitIds { get; private set; } = new HashSet<int>();
     /// <summary>Who is acting, for timelines and audit.</summary>
     public string? UserName { get; set; }
 
     public bool Covers(string areaPath) =>
         Unrestricted || Paths.Any(p => areaPath.StartsWith(p, StringComparison.Ordinal));
 
-    public void Grant(int? personId, IEnumerable<string> paths)
+    public void Grant(int? personId, IEnumerable<string> paths, IEnumerable<int>? unitIds = null)
     {
         PersonId = personId;
         Paths = Minimal(paths);
+        UnitIds = (unitIds ?? []).ToHashSet();
     }
 
     public void GrantAll(int? personId = null)

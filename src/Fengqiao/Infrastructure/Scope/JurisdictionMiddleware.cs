@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Scope;
@@ -11,7 +12,7 @@ namespace Fengqiao.Infrastructure.Scope;
 /// </summary>
 public sealed class JurisdictionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, Jurisdiction jurisdiction, AppDb db, TimeProvider clock)
+    public async Task InvokeAsync(HttpContext http, Jurisdiction jurisdiction, AppDb db, LocalClock clock)
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
@@ -20,7 +21,7 @@ public sealed class JurisdictionMiddleware(RequestDelegate next)
         await next(http);
     }
 
-    internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, TimeProvider clock, CancellationToken ct)
+    internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, LocalClock clock, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         jurisdiction.UserName = user.Identity?.Name;
@@ -34,11 +35,12 @@ public sealed class JurisdictionMiddleware(RequestDelegate next)
         {
             return;
         }
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var paths = await db.Posts.IgnoreQueryFilters()
+        // Posts begin and end on local (Asia/Shanghai) days, not UTC ones.
+        var today = clock.Today;
+        var posts = await db.Posts.IgnoreQueryFilters()
             .Where(p => p.PersonId == personId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
-            .Select(p => p.AreaPath)
+            .Select(p => new { p.AreaPath, p.UnitId })
             .ToListAsync(ct);
-        jurisdiction.Grant(personId, paths);
+        jurisdiction.Grant(personId, posts.Select(p => p.AreaPath), posts.Select(p => p.UnitId));
     }
 }

@@ -102,9 +102,23 @@ public static class WebSetup
         return app;
     }
 
+    private static readonly string[] StaticPrefixes = ["/lib", "/js", "/css", "/img", "/favicon.ico"];
+
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
         var h = http.Response.Headers;
+        // Pages and API answers carry personal data: no browser or proxy keeps them. Static files may be cached.
+        if (!StaticPrefixes.Any(p => http.Request.Path.StartsWithSegments(p)))
+        {
+            http.Response.OnStarting(() =>
+            {
+                if (!http.Response.Headers.ContainsKey("Cache-Control"))
+                {
+                    http.Response.Headers.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            });
+        }
         h.XContentTypeOptions = "nosniff";
         h.XFrameOptions = "DENY";
         h["Referrer-Policy"] = "same-origin";

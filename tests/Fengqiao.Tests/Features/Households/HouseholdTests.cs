@@ -39,6 +39,14 @@ public abstract class HouseholdTests(FengqiaoApp app)
         return (await response.Content.ReadFromJsonAsync<HouseholdDto>(Api.Json))!;
     }
 
+    /// <summary>Residents by full ID number, sent in the body (never in the address).</summary>
+    private static async Task<Fengqiao.Infrastructure.Web.Page<ResidentDto>> LookupAsync(HttpClient client, string idNumber)
+    {
+        var response = await client.PostAsJsonAsync("/api/residents/lookup", new { idNumber });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<Fengqiao.Infrastructure.Web.Page<ResidentDto>>(Api.Json))!;
+    }
+
     private async Task<string> StoredTextAsync()
     {
         if (app.Provider == DatabaseProvider.Sqlite)
@@ -83,7 +91,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
         Assert.DoesNotContain(phone, stored, StringComparison.Ordinal);
 
         // Exact look-up by the full number still works, through the hash.
-        var found = await officer.PageAsync<ResidentDto>($"/api/residents?idNumber={id.ToLowerInvariant()}");
+        var found = await LookupAsync(officer, id.ToLowerInvariant());
         Assert.Equal(member.Id, Assert.Single(found.Items).Id);
         var byPhone = await officer.PageAsync<HouseholdRow>($"/api/households?q={phone}");
         Assert.Equal(household.Household.Id, Assert.Single(byPhone.Items).Id);
@@ -122,6 +130,22 @@ public abstract class HouseholdTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task TheDemoRegisterHasMaskedResidentsWhoseNumbersDecryptToValidIds()
+    {
+        var officer = await app.ClientAsync("demo.officer");
+        var households = await officer.PageAsync<HouseholdRow>("/api/households?area=220104001&tag=ElderlyAlone");
+        Assert.True(households.Total > 10, $"{households.Total} elderly people living alone in Chongqing Road Street");
+        var household = await officer.GetJsonAsync<HouseholdDto>($"/api/households/{households.Items[0].Id}");
+        var member = household.Members[0];
+        Assert.Matches("^220104\\*{8}[0-9X]{4}$", member.IdMasked);
+        var revealed = await officer.PostAsJsonAsync($"/api/residents/{member.Id}/reveal", new { field = "idNumber", reason = "独居老人走访核实" });
+        var id = (await revealed.Content.ReadFromJsonAsync<RevealedDto>(Api.Json))!.Value;
+        Assert.Equal(IdNumberProblem.None, ChineseIdNumber.Check(id, out var birth));
+        Assert.Equal(member.BirthDate, birth);
+        Assert.Equal(member.IdMasked, Mask.IdNumber(id));
+    }
+
+    [Fact]
     public async Task AnotherStationCannotSeeOrFindTheHousehold()
     {
         var officer = await app.ClientAsync("demo.officer");
@@ -134,7 +158,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
             new { address = "改掉", version = household.Household.Version })).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/households/{household.Household.Id}/members",
             new { name = "钱七", idNumber = UniqueId() })).StatusCode);
-        Assert.Empty((await other.PageAsync<ResidentDto>($"/api/residents?idNumber={id}")).Items);
+        Assert.Empty((await LookupAsync(other, id)).Items);
         Assert.Empty((await other.PageAsync<HouseholdRow>($"/api/households?q={id}")).Items);
     }
 
@@ -213,7 +237,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
         Assert.Contains(job.Rejects, r => r is { Line: 6, Column: "address" });
         Assert.Contains(job.Rejects, r => r is { Line: 6, Column: "id_number" } && r.Message.Contains("line 2", StringComparison.Ordinal));
         // Nothing of it, not even the good first row.
-        Assert.Empty((await officer.PageAsync<ResidentDto>($"/api/residents?idNumber={a}")).Items);
+        Assert.Empty((await LookupAsync(officer, a)).Items);
         var rejects = await officer.GetStringAsync($"/api/households/import/{job.Id}/rejects.csv");
         Assert.StartsWith("line,column,message", rejects.TrimStart('\uFEFF'), StringComparison.Ordinal);
 
@@ -242,7 +266,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
         var (_, job) = await UploadAsync(officer, Encoding.GetEncoding("GB18030").GetBytes(csv), "residents.csv");
         Assert.Equal(ImportStatus.Succeeded, job!.Status);
         Assert.Equal((3, 2), (job.ResidentsCreated, job.HouseholdsCreated));
-        var wu = Assert.Single((await officer.PageAsync<ResidentDto>($"/api/residents?idNumber={b}")).Items);
+        var wu = Assert.Single((await LookupAsync(officer, b)).Items);
         Assert.Equal(("吴二", Relation.Spouse, HouseholdTags.LeftBehindChild), (wu.Name, wu.Relation, wu.Tags));
         var household = await officer.GetJsonAsync<HouseholdDto>($"/api/households/{wu.HouseholdId}");
         Assert.Equal(2, household.Members.Count);
@@ -258,7 +282,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
         await xlsx.SaveAsAsync(new[] { new Dictionary<string, object> { ["网格编码"] = Grid, ["地址"] = "重庆路11号", ["姓名"] = "郑一", ["身份证号"] = d } });
         var (_, excel) = await UploadAsync(officer, xlsx.ToArray(), "residents.xlsx");
         Assert.Equal((ImportStatus.Succeeded, 1), (excel!.Status, excel.ResidentsCreated));
-        Assert.Single((await officer.PageAsync<ResidentDto>($"/api/residents?idNumber={d}")).Items);
+        Assert.Single((await LookupAsync(officer, d)).Items);
     }
 
     [Fact]

@@ -121,6 +121,37 @@ public abstract class Open311Tests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task AReportBecomesADemandOrAConfidentialTipOfTheReceivingStation()
+    {
+        var client = await app.ClientAsync(null);
+        var officer = await app.ClientAsync("demo.officer");
+        var (_, needId) = await PostAsync(client, "json", ("service_code", "demand"), ("description", "家里老人行动不便，想申请社区助餐服务"));
+        var (_, tipId) = await PostAsync(client, "json", ("service_code", "tip"), ("description", "三号楼地下室夜里有人聚集赌博"));
+        var waiting = (await officer.PageAsync<RequestRow>("/api/requests?status=Submitted&pageSize=200")).Items;
+
+        var need = Assert.Single(waiting, r => r.Code == needId);
+        var asDemand = await officer.PostAsJsonAsync($"/api/requests/{need.Id}/triage", new { action = "demand", category = "ElderlyCare", version = need.Version });
+        Assert.True(asDemand.IsSuccessStatusCode, await asDemand.Content.ReadAsStringAsync());
+        need = (await asDemand.Content.ReadFromJsonAsync<RequestRow>(Api.Json))!;
+        var demand = await officer.GetJsonAsync<System.Text.Json.JsonElement>($"/api/demands/{need.DemandId}");
+        Assert.Contains("助餐", demand.ToString(), StringComparison.Ordinal);
+        Assert.Contains("ElderlyCare", demand.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Open311", demand.ToString(), StringComparison.Ordinal);
+
+        var tipRow = Assert.Single(waiting, r => r.Code == tipId);
+        var asTip = await officer.PostAsJsonAsync($"/api/requests/{tipRow.Id}/triage", new { action = "tip", version = tipRow.Version });
+        Assert.True(asTip.IsSuccessStatusCode, await asTip.Content.ReadAsStringAsync());
+        tipRow = (await asTip.Content.ReadFromJsonAsync<RequestRow>(Api.Json))!;
+        var tip = (await officer.GetStringAsync($"/api/tips/{tipRow.TipId}"));
+        Assert.Contains("李明", tip, StringComparison.Ordinal);
+        // The province sees that the tip exists, never who gave it.
+        var province = await (await app.ClientAsync("demo.province")).GetStringAsync($"/api/tips/{tipRow.TipId}");
+        Assert.Contains("赌博", province, StringComparison.Ordinal);
+        Assert.DoesNotContain("李明", province, StringComparison.Ordinal);
+        Assert.DoesNotContain("13900001111", tip + province, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ListsFilterByServiceDatesAndStatusAndIgnoreEmptyParameters()
     {
         var client = await app.ClientAsync(null);

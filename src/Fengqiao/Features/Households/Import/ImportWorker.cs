@@ -60,7 +60,8 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportQueu
             }
             else
             {
-                (job.Status, job.FinishedAt, job.Message) = (ImportStatus.Failed, DateTime.UtcNow, "The uploaded file is no longer here; nothing was imported. Upload it again.");
+                (job.Status, job.FinishedAt, job.Message) = (ImportStatus.Failed, DateTime.UtcNow,
+                    scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()["The uploaded file is no longer here; nothing was imported. Upload it again."].Value);
             }
         }
         await db.SaveChangesAsync(ct);
@@ -88,15 +89,19 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportQueu
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            LogFailed(log, e, id);
+            // Only the kind of failure is logged: parser and database messages can quote the row, with its ID number.
+            LogFailed(log, id, e.GetType().Name);
+            job.Status = ImportStatus.Failed;
             db.ChangeTracker.Clear();
+            var failed = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>()
+                ["The import stopped on an error and nothing was imported. Try again; if it fails again, tell your administrator (job {0}).", id].Value;
             await using var again = scopes.CreateAsyncScope();
             again.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
             var fresh = again.ServiceProvider.GetRequiredService<AppDb>();
             await fresh.Set<ImportJob>().Where(j => j.Id == id).ExecuteUpdateAsync(s => s
                 .SetProperty(j => j.Status, ImportStatus.Failed)
                 .SetProperty(j => j.FinishedAt, DateTime.UtcNow)
-                .SetProperty(j => j.Message, "The import stopped on an error and nothing was imported: " + e.GetType().Name), CancellationToken.None);
+                .SetProperty(j => j.Message, failed), CancellationToken.None);
         }
         finally
         {
@@ -105,6 +110,10 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportQueu
             {
                 // The uploaded file holds personal data in the clear: it goes as soon as it has served.
                 File.Delete(job.StoredPath);
+                if (job.Status != ImportStatus.Rejected)
+                {
+                    File.Delete(job.StoredPath + ".rejects.csv");
+                }
             }
         }
     }
@@ -112,8 +121,8 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportQueu
     [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Import {JobId} finished as {Status}: {Rows} rows read, {Rejected} rejected, in {ElapsedMs} ms")]
     private static partial void LogFinished(ILogger logger, int jobId, ImportStatus status, int rows, int rejected, long elapsedMs);
 
-    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Import {JobId} failed; its transaction was rolled back")]
-    private static partial void LogFailed(ILogger logger, Exception e, int jobId);
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error, Message = "Import {JobId} failed with {ErrorType}; its transaction was rolled back")]
+    private static partial void LogFailed(ILogger logger, int jobId, string errorType);
 
     [LoggerMessage(EventId = 4103, Level = LogLevel.Warning, Message = "Could not look for interrupted imports")]
     private static partial void LogRecoveryFailed(ILogger logger, Exception e);

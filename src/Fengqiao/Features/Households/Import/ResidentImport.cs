@@ -74,10 +74,10 @@ public static class ResidentImport
             file.Flush(flushToDisk: true);
             size = file.Length;
         }
-        if (size == 0)
+        if (size == 0 || size > options.MaxBytes)
         {
             File.Delete(stored);
-            c.Add("file", "The file is empty.");
+            c.Add("file", size == 0 ? "The file is empty." : "The file is larger than {0} MB: split it into smaller files.", options.MaxBytes >> 20);
             return null;
         }
         var job = new ImportJob

@@ -193,18 +193,20 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
     private async Task WriteAsync(ImportJob job, Dictionary<string, Draft> drafts, int rows, Action<ImportProgress> report, CancellationToken ct)
     {
         var created = DateTime.UtcNow;
+        // Household numbers are reserved before the long transaction, each in its own short one, so that
+        // officers registering a household in these grids meanwhile are not kept waiting (unused numbers are skipped).
+        foreach (var grid in drafts.Values.GroupBy(d => d.GridCode))
+        {
+            var last = await CaseCodes.ReserveAsync(db, "HH-" + grid.Key, grid.Count(), ct);
+            var number = last - grid.Count();
+            foreach (var d in grid)
+            {
+                d.Code = $"{d.GridCode}-{++number:0000}";
+            }
+        }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await using (var bulk = BulkInsert.For(db))
         {
-            foreach (var grid in drafts.Values.GroupBy(d => d.GridCode))
-            {
-                var last = await CaseCodes.ReserveAsync(db, "HH-" + grid.Key, grid.Count(), ct);
-                var number = last - grid.Count();
-                foreach (var d in grid)
-                {
-                    d.Code = $"{d.GridCode}-{++number:0000}";
-                }
-            }
             var maxBefore = await db.Households.IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
             foreach (var d in drafts.Values)
             {

@@ -1297,6 +1297,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<int?>("DangerId")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1351,6 +1354,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("StatusNotes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("TipId")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -1250,6 +1250,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.Property<int?>("DangerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("DemandId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -1304,6 +1307,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("StatusNotes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TipId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
