@@ -11,6 +11,8 @@ public sealed class StaffPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.SignInAsync("demo.officer");
         await Assertions.Expect(page.Locator("#my-posts")).ToContainTextAsync("Chongqing Road Police Station");
 
+        // People are under "Organisation" in the menu.
+        await page.ClickAsync("#nav-organisation");
         await page.ClickAsync("nav >> text=People");
         var people = page.Locator("#people");
         await Assertions.Expect(people).ToContainTextAsync("Wu Hui");
