@@ -240,6 +240,12 @@ public abstract class HouseholdTests(FengqiaoApp app)
         Assert.Empty((await LookupAsync(officer, a)).Items);
         var rejects = await officer.GetStringAsync($"/api/households/import/{job.Id}/rejects.csv");
         Assert.StartsWith("line,column,message", rejects.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        // Another station's officer does not see the job, its rejected rows or its page.
+        var other = await app.ClientAsync("demo.officer2");
+        foreach (var url in new[] { $"/api/households/import/{job.Id}", $"/api/households/import/{job.Id}/rejects.csv", $"/households/import/{job.Id}" })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
+        }
 
         // A file without the required columns says which are missing.
         var (_, headless) = await UploadAsync(officer, Encoding.UTF8.GetBytes("姓名,电话\n张三,13900000000\n"), "wrong.csv");

@@ -176,8 +176,13 @@ public abstract class TeamTests(FengqiaoApp app)
             audience = 40, areaCode = ChongqingCommunity,
         }), HttpStatusCode.Created);
 
+        var patrol = (await officer.PageAsync<PatrolDto>($"/api/patrols?area={ChongqingStreet}")).Items[0];
+
         var other = await app.ClientAsync("demo.officer2");
-        foreach (var url in new[] { $"/api/teams/{team.Id}", $"/api/meetings/{meeting.Id}", $"/api/outreach/{outreach.Id}" })
+        Assert.Empty((await other.PageAsync<PatrolDto>($"/api/patrols?area={ChongqingStreet}")).Items);
+        Assert.Empty((await other.PageAsync<TeamDto>($"/api/teams?area={ChongqingStreet}")).Items);
+        foreach (var url in new[] { $"/api/teams/{team.Id}", $"/api/meetings/{meeting.Id}", $"/api/outreach/{outreach.Id}", $"/api/patrols/{patrol.Id}",
+            $"/teams/{team.Id}", $"/meetings/{meeting.Id}" })
         {
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(url)).StatusCode);
         }
