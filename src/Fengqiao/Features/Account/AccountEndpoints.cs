@@ -33,6 +33,12 @@ public static class AccountEndpoints
         SignInManager<AppUser> signIn, ILogger logger, string userName, string password)
     {
         var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
+        // Every attempt is in the audit log, with the address it came from (never the password).
+        await using var scope = signIn.Context.RequestServices.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var action = result.Succeeded ? "sign-in" : result.IsLockedOut ? "sign-in-locked-out" : "sign-in-failed";
+        Infrastructure.Audit.AuditLog.Write(db, action, "Account", userName, signIn.Context.Connection.RemoteIpAddress?.ToString(), userName: userName);
+        await db.SaveChangesAsync();
         if (result.IsLockedOut)
         {
             logger.LogWarning("Sign-in refused: account {UserName} is locked out", userName);

@@ -26,6 +26,7 @@ public static class DemoAccounts
         new("demo.weidong", Roles.Officer, "魏东", "Wei Dong, community police and deputy director of Fubei Community", "魏东，社区民警、阜北社区居委会副主任"),
         new("demo.grid", Roles.Officer, "刘晓燕", "Liu Xiaoyan, grid officer in Chongqing Road Street", "刘晓燕，重庆路街道网格员"),
         new("demo.volunteer", Roles.Resident, "", "Wang Shufen, building leader in the Chongqing Road Street volunteer patrol team (resident portal: patrols and tips)", "王淑芬，重庆路街道平安志愿巡逻队楼长（居民门户：巡逻与线索）"),
+        new("demo.auditor", Roles.Auditor, "", "Security auditor: reads the audit log, nothing else", "安全审计员：只能查看审计日志"),
         new("demo.clerk", Roles.Clerk, "陈静", "Chen Jing, service clerk, Huadian People's Hospital police office", "陈静，桦甸市人民医院警务室窗口民警"),
     ];
 }

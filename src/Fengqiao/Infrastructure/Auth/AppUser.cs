@@ -27,9 +27,11 @@ public static class Roles
     public const string Clerk = "Clerk";
     /// <summary>A member of the public using the resident portal.</summary>
     public const string Resident = "Resident";
+    /// <summary>Reads the audit log, and nothing else: separate from the administrator who runs the system.</summary>
+    public const string Auditor = "Auditor";
 
     public static readonly string[] Staff = [Administrator, Leader, Officer, Clerk];
-    public static readonly string[] All = [.. Staff, Resident];
+    public static readonly string[] All = [.. Staff, Resident, Auditor];
 }
 
 public static class Policies
@@ -38,4 +40,5 @@ public static class Policies
     public const string ManageStaff = "ManageStaff";
     public const string ManageAreas = "ManageAreas";
     public const string Resident = "Resident";
+    public const string Audit = "Audit";
 }

@@ -34,14 +34,23 @@ public static class AuthSetup
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => Redirect(ctx, StatusCodes.Status403Forbidden);
+            o.Events.OnRedirectToAccessDenied = async ctx =>
+            {
+                // A permission failure is audited: who tried what (in a context of its own, so nothing else gets saved with it).
+                await using var scope = ctx.HttpContext.RequestServices.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<Data.AppDb>();
+                Audit.AuditLog.Write(db, "forbidden", "Request", ctx.Request.Method, ctx.Request.Path.Value, userName: ctx.HttpContext.User.Identity?.Name ?? "anonymous");
+                await db.SaveChangesAsync(ctx.HttpContext.RequestAborted);
+                await Redirect(ctx, StatusCodes.Status403Forbidden);
+            };
         });
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(Roles.Staff))
             .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident))
             .AddPolicy(Policies.ManageStaff, p => p.RequireRole(Roles.Administrator, Roles.Leader))
-            .AddPolicy(Policies.ManageAreas, p => p.RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.ManageAreas, p => p.RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
         return builder;
     }
 

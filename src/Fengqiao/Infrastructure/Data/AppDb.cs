@@ -177,7 +177,10 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         {
             throw new InvalidOperationException("The case timeline is append-only: events are never changed or deleted.");
         }
-        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        // The only change an audit entry ever sees is its sealing: a sequence number and hash where there were none.
+        if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Deleted || (e.State is EntityState.Modified
+            && (e.Property(x => x.Seq).OriginalValue is not null
+                || e.Properties.Any(p => p.IsModified && p.Metadata.Name is not (nameof(AuditEntry.Seq) or nameof(AuditEntry.Hash)))))))
         {
             throw new InvalidOperationException("The audit log is append-only: entries are never changed or deleted.");
         }

@@ -276,6 +276,9 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
         job.Message = message;
         job.FinishedAt = DateTime.UtcNow;
         db.Update(job);
+        // Who brought whose personal data in, and how it ended: audited with the job's outcome (in the import's transaction).
+        Infrastructure.Audit.AuditLog.Write(db, "import:" + status.ToString().ToLowerInvariant(), nameof(ImportJob),
+            job.Id.ToString(CultureInfo.InvariantCulture), message, job.AreaPath, job.CreatedBy);
         await db.SaveChangesAsync(ct);
     }
 

@@ -2784,12 +2784,19 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Hash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<int?>("PersonId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Reason")
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<long?>("Seq")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UserName")
                         .IsRequired()
@@ -2800,9 +2807,34 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("At");
 
+                    b.HasIndex("Seq")
+                        .IsUnique();
+
                     b.HasIndex("Entity", "EntityId");
 
                     b.ToTable("AuditLog", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Infrastructure.Audit.AuditSeal", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("LastSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("AuditSeal");
                 });
 
             modelBuilder.Entity("Fengqiao.Infrastructure.Auth.AppUser", b =>
