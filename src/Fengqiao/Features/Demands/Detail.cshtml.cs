@@ -43,10 +43,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
                 Message = l["Saved."];
                 return Redirect($"/demands/{id}");
             case DemandOutcome.Invalid:
-                foreach (var (field, messages) in change.Checks!.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                change.Checks!.AddTo(ModelState);
                 break;
             case DemandOutcome.WrongState:
                 ModelState.AddModelError("", l["A demand that is {0} cannot be changed this way.", l.Enum(change.Status)]);

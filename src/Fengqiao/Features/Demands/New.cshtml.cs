@@ -55,10 +55,7 @@ public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock) :
         {
             return Redirect($"/demands/{demand.Id}");
         }
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError($"Input.{field}", m));
-        }
+        c.AddTo(ModelState, "Input.");
         await LoadAsync(ct);
         return Page();
     }

@@ -40,10 +40,7 @@ public sealed class ProjectModel(AppDb db, ChecksFactory checks, LocalClock cloc
                 Message = l["Saved."];
                 return Redirect($"/projects/{id}");
             default:
-                foreach (var (field, messages) in c.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                c.AddTo(ModelState);
                 return await LoadAsync(id, ct) ? Page() : NotFound();
         }
     }

@@ -43,10 +43,7 @@ public sealed class ProjectsModel(AppDb db, ChecksFactory checks, LocalClock clo
         {
             return Redirect($"/projects/{project.Id}");
         }
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError($"Input.{field}", m));
-        }
+        c.AddTo(ModelState, "Input.");
         Failed = true;
         await LoadAsync(ct);
         return Page();

@@ -47,10 +47,7 @@ public sealed class DetailModel(AppDb db, HouseholdCommands commands, ChecksFact
             Message = l["Saved."];
             return Redirect($"/households/{id}");
         }
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError("Member." + field, m));
-        }
+        c.AddTo(ModelState, "Member.");
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

@@ -38,10 +38,7 @@ public sealed class ImportModel(AppDb db, ImportQueue queue, IOptions<ImportOpti
         {
             return Redirect($"/households/import/{job.Id}");
         }
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError(field, m));
-        }
+        c.AddTo(ModelState);
         await LoadAsync(ct);
         return Page();
     }

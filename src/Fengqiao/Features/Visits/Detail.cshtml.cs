@@ -31,10 +31,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
                 Message = l["Saved."];
                 return Redirect($"/visits/{id}");
             case VisitOutcome.Invalid:
-                foreach (var (field, messages) in c.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                c.AddTo(ModelState);
                 break;
             default:
                 ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Infrastructure.Web;
@@ -48,6 +49,18 @@ public sealed class Checks(IStringLocalizer localizer)
 
     public Checks When(bool failed, string field, string message, params object[] args) =>
         failed ? Add(field, message, args) : this;
+
+    /// <summary>
+    /// The same errors on a page's form: field "idNumber" with prefix "Member." lands on <c>Member.IdNumber</c>
+    /// (model-state keys ignore case); an empty field is a message for the whole form.
+    /// </summary>
+    public void AddTo(ModelStateDictionary state, string prefix = "")
+    {
+        foreach (var (field, messages) in _errors)
+        {
+            messages.ForEach(m => state.AddModelError(field.Length == 0 ? "" : prefix + field, m));
+        }
+    }
 
     public ValidationProblem Problem() =>
         TypedResults.ValidationProblem(
