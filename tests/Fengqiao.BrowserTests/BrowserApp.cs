@@ -46,6 +46,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Demo:Enabled", "true");
         builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
         builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
+        // The stories sign in many times from one address.
+        builder.UseSetting("Limits:SignInsPerMinute", "10000");
+        builder.UseSetting("Limits:PerClientPerSecond", "10000");
     }
 
     /// <summary>A fresh, anonymous browser context (own cookies) with the given screen size.</summary>

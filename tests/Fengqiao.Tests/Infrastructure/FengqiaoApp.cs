@@ -41,7 +41,7 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Fengqiao", _connection);
         builder.UseSetting("Demo:Enabled", DemoEnabled ? "true" : "false");
-        TestKeys.Apply(builder);
+        TestSettings.Apply(builder);
         builder.UseSetting("Open311:ApiKeys:0", Open311Key);
     }
 
@@ -58,7 +58,7 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
             builder.UseSetting("Database:Provider", provider.ToString());
             builder.UseSetting("ConnectionStrings:Fengqiao", connection);
             builder.UseSetting("Demo:Enabled", "true");
-            TestKeys.Apply(builder);
+            TestSettings.Apply(builder);
         }
     }
 
@@ -70,7 +70,7 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(culture);
         if (userName is not null)
         {
-            var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password = DemoAccounts.Password });
+            var response = await client.PostAsJsonAsync("/api/account/login", new { userName, password = DemoAccounts.Password, code = TestSettings.CodeFor(userName) });
             Assert.True(response.IsSuccessStatusCode, $"sign-in as {userName} failed: {(int)response.StatusCode}");
         }
         return client;
@@ -78,13 +78,23 @@ public abstract class FengqiaoApp : WebApplicationFactory<Program>, IAsyncLifeti
 }
 
 /// <summary>Fixed keys for personal fields, the same for the seeded templates and every app built from them.</summary>
-public static class TestKeys
+public static class TestSettings
 {
     public static void Apply(IWebHostBuilder builder)
     {
         builder.UseSetting("Privacy:Keys:t1", "dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktMzJieXQ=");
         builder.UseSetting("Privacy:HashKey", "dGVzdC1oYXNoLWtleS10ZXN0LWhhc2gta2V5LTMyYnk=");
+        // Tests sign in and call far faster than a person; the limits have tests of their own.
+        builder.UseSetting("Limits:PerClientPerSecond", "100000");
+        builder.UseSetting("Limits:SignInsPerMinute", "100000");
+        builder.UseSetting("Limits:Concurrency", "1000");
     }
+
+    /// <summary>The current code of the demo authenticator, for the accounts that need a second factor.</summary>
+    public static string? CodeFor(string userName) =>
+        DemoAccounts.All.FirstOrDefault(a => a.UserName == userName) is { } a && DemoAccounts.NeedsSecondFactor(a)
+            ? new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(DemoAccounts.AuthenticatorKey)).ComputeTotp()
+            : null;
 }
 
 public sealed class DatabaseUnavailableException(string message, Exception inner) : Exception(message, inner);

@@ -115,7 +115,7 @@ public sealed class PostgresApp : FengqiaoApp
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Fengqiao", connection);
             builder.UseSetting("Demo:Enabled", "true");
-            TestKeys.Apply(builder);
+            TestSettings.Apply(builder);
         }
     }
 }

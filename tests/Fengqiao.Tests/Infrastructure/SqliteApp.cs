@@ -72,7 +72,7 @@ public class SqliteApp : FengqiaoApp
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Fengqiao", connection);
             builder.UseSetting("Demo:Enabled", "true");
-            TestKeys.Apply(builder);
+            TestSettings.Apply(builder);
         }
     }
 }

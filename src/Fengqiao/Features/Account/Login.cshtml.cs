@@ -31,6 +31,9 @@ public sealed class LoginModel(
 
     public bool DemoMode => demo.Value.Enabled;
 
+    /// <summary>Demo mode only: the current code of the demo authenticator key, so that anyone can try the admin roles.</summary>
+    public string DemoCode => DemoMode ? new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(DemoAccounts.AuthenticatorKey)).ComputeTotp() : "";
+
     public void OnGet()
     {
     }
@@ -45,6 +48,10 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+        }
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("/Account/LoginCode", new { ReturnUrl });
         }
         ModelState.AddModelError("", result.IsLockedOut
             ? l["Too many failed attempts: this account is locked for 15 minutes."]

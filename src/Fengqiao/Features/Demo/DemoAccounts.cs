@@ -16,6 +16,14 @@ public static class DemoAccounts
 {
     public const string Password = "Fengqiao-2024";
 
+    /// <summary>
+    /// The demo's authenticator key (base32) for the accounts that need a second factor: add it to any TOTP app,
+    /// or read the current code on the demo sign-in page. Only demo mode sets it.
+    /// </summary>
+    public const string AuthenticatorKey = "FENGQIAODEMOTOTPSECRETJILINPROVS";
+
+    public static bool NeedsSecondFactor(DemoAccount a) => Roles.NeedSecondFactor.Contains(a.Role);
+
     public static readonly DemoAccount[] All =
     [
         new("demo.admin", Roles.Administrator, "", "System administrator (whole province)", "系统管理员（全省）"),
@@ -27,6 +35,7 @@ public static class DemoAccounts
         new("demo.grid", Roles.Officer, "刘晓燕", "Liu Xiaoyan, grid officer in Chongqing Road Street", "刘晓燕，重庆路街道网格员"),
         new("demo.volunteer", Roles.Resident, "", "Wang Shufen, building leader in the Chongqing Road Street volunteer patrol team (resident portal: patrols and tips)", "王淑芬，重庆路街道平安志愿巡逻队楼长（居民门户：巡逻与线索）"),
         new("demo.auditor", Roles.Auditor, "", "Security auditor: reads the audit log, nothing else", "安全审计员：只能查看审计日志"),
+        new("demo.security", Roles.SecurityOfficer, "", "Security officer: manages accounts, roles and second factors, sees no records", "安全保密管理员：管理账号、角色和双因素认证，不能查看业务数据"),
         new("demo.clerk", Roles.Clerk, "陈静", "Chen Jing, service clerk, Huadian People's Hospital police office", "陈静，桦甸市人民医院警务室窗口民警"),
     ];
 }

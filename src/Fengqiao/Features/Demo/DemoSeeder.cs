@@ -93,6 +93,11 @@ public sealed class DemoSeeder(AppDb db, UserManager<AppUser> users)
             {
                 result = await users.AddToRoleAsync(user, account.Role);
             }
+            if (result.Succeeded && DemoAccounts.NeedsSecondFactor(account))
+            {
+                result = await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", DemoAccounts.AuthenticatorKey);
+                result = result.Succeeded ? await users.SetTwoFactorEnabledAsync(user, true) : result;
+            }
             if (!result.Succeeded)
             {
                 throw new InvalidOperationException(

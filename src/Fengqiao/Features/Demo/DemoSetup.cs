@@ -43,6 +43,10 @@ public static partial class DemoSetup
             return;
         }
 
+        // Tens of thousands of made-up rows: one audit entry says the demo was seeded, not one per row.
+        provider.GetRequiredService<Jurisdiction>().AuditChanges = false;
+        Infrastructure.Audit.AuditLog.Write(db, "demo-seeded", "Database", "demo");
+        await db.SaveChangesAsync(ct);
         var started = TimeProvider.System.GetTimestamp();
         var (areas, units, people, posts, secondments) = await provider.GetRequiredService<DemoSeeder>().SeedAsync(ct);
         var elapsedMs = (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds;

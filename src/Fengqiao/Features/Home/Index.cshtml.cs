@@ -20,6 +20,10 @@ public sealed class IndexModel(AppDb db, TimeProvider clock) : PageModel
         {
             return Redirect("/portal");
         }
+        if (User.IsInRole(Roles.SecurityOfficer))
+        {
+            return Redirect("/users");
+        }
         Me = await AccountEndpoints.MeAsync(db, HttpContext, clock, ct);
         ScopeAreas = await db.TopAreas().AsNoTracking().OrderBy(a => a.Path).ToListAsync(ct);
         return Page();

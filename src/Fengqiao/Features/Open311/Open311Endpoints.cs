@@ -39,13 +39,7 @@ public static class Open311Endpoints
         var perMinute = builder.Configuration.GetValue<int?>($"{Open311Options.Section}:{nameof(Open311Options.PostsPerMinute)}") ?? 120;
         builder.Services.AddRateLimiter(o =>
         {
-            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (ctx, _) =>
-            {
-                ctx.HttpContext.Response.Headers.RetryAfter = "60";
-                return ValueTask.CompletedTask;
-            };
-            // Per client address here; per api_key in the handler (the key is in the form body).
+            // Rejections are answered as everywhere else (Limits: 429, Retry-After from the window). Per client address here; per api_key in the handler (the key is in the form body).
             o.AddPolicy(PostPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

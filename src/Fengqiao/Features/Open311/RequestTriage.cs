@@ -106,7 +106,7 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                 }
                 // The reporter becomes the tipster: only the receiving station will see who it was.
                 var tip = await TipCommands.ReceiveAsync(db, protector, clock,
-                    new TipCommands.TipTarget(station.Id, station.AreaPath, null, reporter, ChineseMobile.IsValid(r.Phone) ? r.Phone : null, r.UserId), r.Description, ct);
+                    new TipCommands.TipTarget(station.Id, station.AreaPath, null, reporter, Phone(r), r.UserId), r.Description, ct);
                 (r.Status, r.TipId, r.StatusNotes) = (RequestStatus.BecameTip, tip.Id, l["Passed to the police as a confidential tip. Thank you."].Value);
                 break;
             case "close":
@@ -122,6 +122,13 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                 return RecordOutcomeLike.Invalid;
         }
         return RecordOutcomeLike.Ok;
+    }
+
+    /// <summary>The reporter's mobile number, decrypted only to pass it on to the receiving station's tip.</summary>
+    private string? Phone(ResidentRequest r)
+    {
+        var phone = r.Phone is null ? null : protector.Unprotect(r.Phone);
+        return ChineseMobile.IsValid(phone) ? phone : null;
     }
 }
 

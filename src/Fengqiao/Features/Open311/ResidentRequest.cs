@@ -49,7 +49,9 @@ public sealed class ResidentRequest : IVersioned
     public DateOnly? ExpectedOn { get; set; }
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
+    /// <summary>Encrypted (<see cref="Infrastructure.Privacy.FieldProtector"/>): read only to answer the reporter.</summary>
     public string? Email { get; set; }
+    /// <summary>Encrypted, like <see cref="Email"/>.</summary>
     public string? Phone { get; set; }
     public string? DeviceId { get; set; }
     public string? AccountId { get; set; }
@@ -84,8 +86,8 @@ internal sealed class ResidentRequestConfiguration : IEntityTypeConfiguration<Re
         b.Property(r => r.StatusNotes).HasMaxLength(1000);
         b.Property(r => r.FirstName).HasMaxLength(50);
         b.Property(r => r.LastName).HasMaxLength(50);
-        b.Property(r => r.Email).HasMaxLength(200);
-        b.Property(r => r.Phone).HasMaxLength(30);
+        b.Property(r => r.Email).HasMaxLength(400);
+        b.Property(r => r.Phone).HasMaxLength(200);
         b.Property(r => r.DeviceId).HasMaxLength(100);
         b.Property(r => r.AccountId).HasMaxLength(100);
         b.Property(r => r.AttributesJson).HasMaxLength(4000);

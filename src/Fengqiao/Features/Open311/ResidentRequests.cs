@@ -20,8 +20,11 @@ public sealed record NewRequest(
 /// </summary>
 public sealed class ResidentRequests(
     AppDb db, GridLocator locator, RequestServices services, CalendarService calendar, IOptions<DeadlineOptions> deadlines, LocalClock clock,
-    DisputeRegistration registration)
+    DisputeRegistration registration, Infrastructure.Privacy.FieldProtector protector)
 {
+    /// <summary>A reporter's contact details are stored encrypted, like every personal field.</summary>
+    private string? Protect(string? value) => string.IsNullOrWhiteSpace(value) ? null : protector.Protect(value.Trim());
+
     public const int MaxDescription = 4000;
 
     public async Task<ResidentRequest?> CreateAsync(Checks c, NewRequest i, string? apiKeyName, string? userId, CancellationToken ct)
@@ -57,7 +60,7 @@ public sealed class ResidentRequests(
             StationUnitId = area is null ? null : await registration.StationForAsync(area.Path, ct),
             Status = RequestStatus.Submitted, RequestedAt = clock.Now, UpdatedAt = clock.Now,
             ExpectedOn = (await calendar.FreshAsync(ct)).AddWorkingDays(today, deadlines.Value.YellowFirstSession),
-            FirstName = i.FirstName?.Trim(), LastName = i.LastName?.Trim(), Email = i.Email?.Trim(), Phone = i.Phone?.Trim(),
+            FirstName = i.FirstName?.Trim(), LastName = i.LastName?.Trim(), Email = Protect(i.Email), Phone = Protect(i.Phone),
             DeviceId = i.DeviceId, AccountId = i.AccountId, Anonymous = i.Anonymous, UserId = userId, ApiKeyName = apiKeyName,
             AttributesJson = i.Attributes is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(i.Attributes) : null,
         };

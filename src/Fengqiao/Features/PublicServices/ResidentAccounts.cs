@@ -75,6 +75,8 @@ public static class ResidentAccounts
         nameof(IdentityErrorDescriber.PasswordRequiresUpper) => ("The password needs an upper-case letter.", []),
         nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => ("The password needs a character that is neither a letter nor a digit.", []),
         nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => ("The password needs more different characters.", []),
+        "PasswordIsCommon" => (CommonPasswords.CommonMessage, []),
+        "PasswordContainsUserName" => (CommonPasswords.ContainsUserNameMessage, []),
         _ => ("The account could not be created.", []),
     };
 

@@ -26,7 +26,7 @@ public sealed class AuditEntry
 }
 
 /// <summary>The end of the chain: the last sequence number and hash given. One row; its version decides which node seals.</summary>
-public sealed class AuditSeal
+public sealed class AuditSeal : INotAudited
 {
     public int Id { get; set; }
     public long LastSeq { get; set; }

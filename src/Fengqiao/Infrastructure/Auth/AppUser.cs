@@ -19,7 +19,7 @@ public sealed class AppUser : IdentityUser
 
 public static class Roles
 {
-    /// <summary>Runs the system: every area, every record, user accounts.</summary>
+    /// <summary>Runs the system: every area and unit, every record; not accounts, not the audit log.</summary>
     public const string Administrator = "Administrator";
     /// <summary>Station director and above: manages posts and secondments within their scope.</summary>
     public const string Leader = "Leader";
@@ -29,9 +29,13 @@ public static class Roles
     public const string Resident = "Resident";
     /// <summary>Reads the audit log, and nothing else: separate from the administrator who runs the system.</summary>
     public const string Auditor = "Auditor";
+    /// <summary>Manages sign-ins: who holds which role, unlocking accounts, resetting a second factor. Sees no records.</summary>
+    public const string SecurityOfficer = "SecurityOfficer";
 
     public static readonly string[] Staff = [Administrator, Leader, Officer, Clerk];
-    public static readonly string[] All = [.. Staff, Resident, Auditor];
+    public static readonly string[] All = [.. Staff, Resident, Auditor, SecurityOfficer];
+    /// <summary>The three separated duties (三员分立): they must sign in with a second factor.</summary>
+    public static readonly string[] NeedSecondFactor = [Administrator, SecurityOfficer, Auditor];
 }
 
 public static class Policies
@@ -41,4 +45,5 @@ public static class Policies
     public const string ManageAreas = "ManageAreas";
     public const string Resident = "Resident";
     public const string Audit = "Audit";
+    public const string ManageAccounts = "ManageAccounts";
 }

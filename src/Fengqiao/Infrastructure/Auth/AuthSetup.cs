@@ -20,7 +20,13 @@ public static class AuthSetup
                 o.User.RequireUniqueEmail = false;
             })
             .AddEntityFrameworkStores<AppDb>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswords>();
+
+        builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection(SessionOptions.Section));
+        builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.Cookies.ITicketStore, DbTicketStore>();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, UseTicketStore>();
+        var idle = builder.Configuration.GetValue(SessionOptions.Section + ":" + nameof(SessionOptions.IdleMinutes), new SessionOptions().IdleMinutes);
 
         builder.Services.ConfigureApplicationCookie(o =>
         {
@@ -31,7 +37,8 @@ public static class AuthSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.SlidingExpiration = true;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            // The server-side session decides (idle and absolute timeouts); the cookie never outlives it.
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(idle);
             // API callers get status codes, not a redirect to the sign-in page.
             o.Events.OnRedirectToLogin = ctx => Redirect(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = async ctx =>
@@ -50,7 +57,8 @@ public static class AuthSetup
             .AddPolicy(Policies.Resident, p => p.RequireRole(Roles.Resident))
             .AddPolicy(Policies.ManageStaff, p => p.RequireRole(Roles.Administrator, Roles.Leader))
             .AddPolicy(Policies.ManageAreas, p => p.RequireRole(Roles.Administrator))
-            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor));
+            .AddPolicy(Policies.Audit, p => p.RequireRole(Roles.Auditor))
+            .AddPolicy(Policies.ManageAccounts, p => p.RequireRole(Roles.SecurityOfficer));
         return builder;
     }
 

@@ -159,16 +159,50 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         return Jurisdiction.Unrestricted ? Areas.Where(a => a.ParentId == null) : Areas.Where(a => paths.Contains(a.Path));
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
+        if (changes.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // The change and its audit entries commit together: in the caller's transaction, or in one of their own.
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(true, cancellationToken);
+            ChangeAudit.Write(this, changes);
+            await base.SaveChangesAsync(true, cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
+        if (changes.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(true);
+        ChangeAudit.Write(this, changes);
+        base.SaveChanges(true);
+        own?.Commit();
+        return saved;
     }
 
     private void BumpVersions()

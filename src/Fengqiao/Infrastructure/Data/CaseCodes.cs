@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Fengqiao.Infrastructure.Data;
 
 /// <summary>The next number of a code series, e.g. disputes of one street in one year.</summary>
-public sealed class CodeCounter
+public sealed class CodeCounter : INotAudited
 {
     public required string Series { get; set; }
     public int Last { get; set; }

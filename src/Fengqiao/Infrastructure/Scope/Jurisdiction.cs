@@ -15,6 +15,8 @@ public sealed class Jurisdiction
     public IReadOnlySet<int> UnitIds { get; private set; } = new HashSet<int>();
     /// <summary>Who is acting, for timelines and audit.</summary>
     public string? UserName { get; set; }
+    /// <summary>Changes saved under this caller are audited one by one; only the demo seed turns it off (it audits itself once).</summary>
+    public bool AuditChanges { get; set; } = true;
 
     public bool Covers(string areaPath) =>
         Unrestricted || Paths.Any(p => areaPath.StartsWith(p, StringComparison.Ordinal));

@@ -13,6 +13,7 @@ public static class Problems
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ConcurrencyExceptionHandler>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseFaults>();
         // Unreadable bodies reach the handler below, which names the field instead of a bare 400.
         builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddScoped<ChecksFactory>();

@@ -33,6 +33,8 @@ public static class WebSetup
                 o.Conventions.AuthorizeFolder("/Portal", Policies.Resident);
                 o.Conventions.AllowAnonymousToFolder("/Public");
                 o.Conventions.AllowAnonymousToPage("/Account/Login");
+                o.Conventions.AllowAnonymousToPage("/Account/LoginCode");
+                o.Conventions.AuthorizeFolder("/Users", Policies.ManageAccounts);
                 o.Conventions.AllowAnonymousToPage("/Account/Denied");
                 o.Conventions.AllowAnonymousToPage("/Shared/Error");
             })
@@ -65,10 +67,13 @@ public static class WebSetup
         app.Use(SecurityHeaders);
         app.UseStaticFiles();
         app.UseRouting();
+        app.Use(Limits.BodySize);
         app.UseAuthentication();
+        app.Use(SecondFactor.Enforce);
         app.UseMiddleware<JurisdictionMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseMiddleware<Idempotency>();
         app.UseAntiforgery();
         return app;
     }

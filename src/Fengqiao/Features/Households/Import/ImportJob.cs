@@ -24,7 +24,7 @@ public enum ImportFormat
 /// nothing is imported and the job lists why. The rows go in as one transaction, and the job is
 /// marked Succeeded in that same transaction: a crash leaves either everything or nothing.
 /// </summary>
-public sealed class ImportJob
+public sealed class ImportJob : Fengqiao.Infrastructure.Data.INotAudited
 {
     public int Id { get; set; }
     public int AreaId { get; set; }

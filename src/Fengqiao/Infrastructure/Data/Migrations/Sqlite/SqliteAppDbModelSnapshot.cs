@@ -1266,7 +1266,7 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(200)
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpectedOn")
@@ -1287,7 +1287,7 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("REAL");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(30)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("RequestedAt")
@@ -2813,6 +2813,39 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Fengqiao.Infrastructure.Auth.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSession");
+                });
+
             modelBuilder.Entity("Fengqiao.Infrastructure.Data.CodeCounter", b =>
                 {
                     b.Property<string>("Series")
@@ -2825,6 +2858,48 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Series");
 
                     b.ToTable("CodeCounter");
+                });
+
+            modelBuilder.Entity("Fengqiao.Infrastructure.Web.IdempotentRequest", b =>
+                {
+                    b.Property<string>("Caller")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Caller", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotentRequest");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.Localization;
+
+namespace Fengqiao.Infrastructure.Web;
+
+/// <summary>How much the service takes before it says "later" rather than slowing everyone down.</summary>
+public sealed class LimitOptions
+{
+    public const string Section = "Limits";
+    /// <summary>Requests worked on at once; more wait in the queue, and beyond that get 429. About what two cores keep busy.</summary>
+    public int Concurrency { get; set; } = 32;
+    public int Queue { get; set; } = 64;
+    /// <summary>Per signed-in user (or per address when anonymous), sustained; bursts of twice this pass.</summary>
+    public int PerClientPerSecond { get; set; } = 100;
+    /// <summary>Sign-in attempts per address per minute, on top of the account lockout.</summary>
+    public int SignInsPerMinute { get; set; } = 30;
+    /// <summary>Largest request body, except where an endpoint says otherwise (uploads).</summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Overload protection: a global concurrency limit with a short queue (so the requests that are served keep their
+/// latency) chained with a per-client token bucket, and a per-address limit on sign-in. A rejected request gets 429
+/// with Retry-After at once, and is logged.
+/// </summary>
+public static class Limits
+{
+    public const string SignInPolicy = "sign-in";
+
+    private static readonly string[] Unlimited = ["/lib", "/css", "/js", "/img", "/favicon.ico", "/healthz"];
+
+    public static WebApplicationBuilder AddLimits(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.MaxBodyBytes);
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
+                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
+                    {
+                        PermitLimit = options.Concurrency, QueueLimit = options.Queue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                    })),
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
+                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    : RateLimitPartition.GetTokenBucketLimiter(Client(http), _ => new TokenBucketRateLimiterOptions
+                    {
+                        TokenLimit = options.PerClientPerSecond * 2, TokensPerPeriod = options.PerClientPerSecond,
+                        ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
+                    })));
+            o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var http = ctx.HttpContext;
+                var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
+                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fengqiao.Limits")
+                    .LogWarning("Request rejected by the rate limiter: {Method} {Path} from {Client}", http.Request.Method, http.Request.Path, Client(http));
+                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                await Results.Problem(l["Too many requests right now; try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests)
+                    .ExecuteAsync(http);
+            };
+        });
+        builder.Services.AddSingleton(options);
+        return builder;
+    }
+
+    /// <summary>Refuses a declared body larger than the endpoint allows before reading it (Kestrel also stops undeclared ones).</summary>
+    public static Task BodySize(HttpContext http, Func<Task> next)
+    {
+        var length = http.Request.ContentLength;
+        if (length is > 0)
+        {
+            var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? http.RequestServices.GetRequiredService<LimitOptions>().MaxBodyBytes;
+            if (length > limit)
+            {
+                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+                return Results.Problem(l["The request is too large (at most {0} KB).", limit / 1024], statusCode: StatusCodes.Status413PayloadTooLarge)
+                    .ExecuteAsync(http);
+            }
+        }
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature
+            && http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
+        {
+            feature.MaxRequestBodySize = own.MaxRequestBodySize;
+        }
+        return next();
+    }
+
+    private static bool Exempt(HttpContext http) => Unlimited.Any(p => http.Request.Path.StartsWithSegments(p));
+
+    private static string Client(HttpContext http) => http.User.Identity?.IsAuthenticated == true
+        ? "user:" + http.User.Identity.Name
+        : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+}
