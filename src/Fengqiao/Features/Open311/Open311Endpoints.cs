@@ -172,7 +172,7 @@ public static class Open311Endpoints
             {
                 return null;
             }
-            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n))
+            if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && double.IsFinite(n))
             {
                 return n;
             }
@@ -185,7 +185,9 @@ public static class Open311Endpoints
         var input = new NewRequest(Value("service_code"), Value("description"), Number("lat"), Number("long"), Value("address_string"), Value("address_id"),
             Value("first_name"), Value("last_name"), Value("email"), Value("phone"), Value("device_id"), Value("account_id"),
             Value("anonymous") is "true" or "1", attributes);
-        var created = c.Ok ? await requests.CreateAsync(c, input, key, null, ct) : null;
+        var created = !c.Ok ? null
+            : UnsafeAcknowledge.IsOn(request.HttpContext.RequestServices) ? await UnsafeAcknowledge.CreateAsync(request.HttpContext.RequestServices, c, input, key, ct)
+            : await requests.CreateAsync(c, input, key, null, ct);
         if (created is null)
         {
             return Open311Format.Errors(xml, 400, [.. c.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))]);

@@ -50,7 +50,7 @@ public static class CaseCodes
                 {
                     await db.SaveChangesAsync(ct);
                 }
-                catch (DbUpdateException) when (attempt < 3)
+                catch (DbUpdateException e) when (attempt < 3 && DbErrors.IsUniqueViolation(e))
                 {
                     // Another registration started the series a moment ago (EF rolled back to its savepoint): bump it instead.
                     continue;
