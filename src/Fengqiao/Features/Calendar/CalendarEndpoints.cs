@@ -133,7 +133,7 @@ public static class CalendarEndpoints
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another administrator set the same day at the same moment.
             return Problems.Duplicate(l, "Someone else changed this record while you were editing it. Review the current version and try again.");

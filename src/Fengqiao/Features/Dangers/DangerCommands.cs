@@ -14,7 +14,8 @@ public static class DangerCommands
         c.When(i.Kind is null || !Enum.IsDefined(i.Kind.Value), "kind", "Choose the kind of danger.")
             .Required("description", i.Description, 2000).Required("responsibleParty", i.ResponsibleParty, 200).Optional("address", i.Address, 200)
             .When(i.RectifyBy is null, "rectifyBy", "This field is required.")
-            .When(i.RectifyBy < clock.Today, "rectifyBy", "The rectification deadline cannot be in the past.");
+            .When(i.RectifyBy < clock.Today, "rectifyBy", "The rectification deadline cannot be in the past.")
+            .When(i.RectifyBy > clock.Today.AddYears(5), "rectifyBy", "Give a deadline within five years.");
         var dispute = i.DisputeId is null ? null : await db.Disputes.FirstOrDefaultAsync(d => d.Id == i.DisputeId, ct);
         c.When(i.DisputeId is not null && dispute is null, "disputeId", "There is no such case in your jurisdiction.");
         Area? area = null;

@@ -118,6 +118,12 @@ public sealed class DisputeRegistration(
     {
         if (i.Lat is not null && i.Lng is not null)
         {
+            c.When(!double.IsFinite(i.Lat.Value) || i.Lat is < -90 or > 90, "lat", "A latitude is between -90 and 90.")
+                .When(!double.IsFinite(i.Lng.Value) || i.Lng is < -180 or > 180, "lng", "A longitude is between -180 and 180.");
+            if (!c.Ok)
+            {
+                return null;
+            }
             var located = await locator.LocateAsync(i.Lat.Value, i.Lng.Value, ct);
             var grid = located is null ? null : await db.Areas.FirstOrDefaultAsync(a => a.Id == located.Id, ct);
             c.When(grid is null, "lat", "That point is in no grid of your jurisdiction.");

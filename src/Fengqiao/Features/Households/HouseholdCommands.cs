@@ -66,7 +66,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException) when (members.Count > 0)
+        catch (DbUpdateException e) when (members.Count > 0 && DbErrors.IsUniqueViolation(e))
         {
             // The unique ID hash: someone registered one of these people a moment ago.
             db.ChangeTracker.Clear();
@@ -124,7 +124,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             await db.Households.Where(h => h.Id == householdId).ExecuteUpdateAsync(s => s.SetProperty(h => h.MemberCount, h => h.MemberCount + 1), ct);
             await tx.CommitAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // The unique ID hash: someone registered the same person a moment ago.
             db.ChangeTracker.Clear();

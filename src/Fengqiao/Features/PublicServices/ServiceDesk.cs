@@ -67,7 +67,7 @@ public sealed class ServiceDesk(AppDb db, CalendarService calendar, LocalClock c
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
         {
             // Another request made this day's slots at the same moment; theirs are as good.
         }

@@ -16,6 +16,7 @@ public static class OutreachCommands
             .Required("title", i.Title, 200).Required("place", i.Place, 200)
             .When(i.HeldOn is null, "heldOn", "This field is required.")
             .When(i.HeldOn > clock.Today, "heldOn", "Record an activity once it has been held.")
+            .When(i.HeldOn < clock.Today.AddYears(-5), "heldOn", "Give a date in the last five years.")
             .When(i.Audience is null or < 0 or > MaxAudience, "audience", "Give the number of people reached (0 to {0}).", MaxAudience);
         var code = i.AreaCode?.Trim();
         var area = string.IsNullOrEmpty(code) ? null : await db.Areas.AsNoTracking().FirstOrDefaultAsync(a => a.Code == code, ct);

@@ -1,5 +1,6 @@
 using Fengqiao.Features.Households.Import;
 using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Backup;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -10,6 +11,7 @@ namespace Fengqiao.Infrastructure.Commands;
 /// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
 /// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin;
+/// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
 /// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>).
 /// </summary>
 public static class Cli
@@ -39,6 +41,20 @@ public static class Cli
             case ["verify-audit", ..]:
                 await app.Services.PrepareDatabaseAsync();
                 Environment.ExitCode = await VerifyAuditAsync(app.Services);
+                return true;
+            // Not PrepareDatabaseAsync: a restore target must stay empty until the restore fills it.
+            case ["backup", var dir, ..]:
+                Environment.ExitCode = await BackupCli.BackupAsync(app.Services, dir);
+                return true;
+            case ["restore", var dir, ..]:
+                Environment.ExitCode = await BackupCli.RestoreAsync(app.Services, dir);
+                return true;
+            case ["backup" or "restore", ..]:
+                await Console.Error.WriteLineAsync("usage: backup DIR | restore DIR   (see README, Backup and restore)");
+                Environment.ExitCode = 2;
+                return true;
+            case ["export-hash", ..]:
+                Environment.ExitCode = await BackupCli.ExportHashAsync(app.Services, Console.Out);
                 return true;
             case ["reencrypt", ..]:
                 await app.Services.PrepareDatabaseAsync();

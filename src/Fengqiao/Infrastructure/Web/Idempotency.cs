@@ -45,6 +45,8 @@ public sealed class Idempotency(RequestDelegate next)
 {
     public const string Header = "Idempotency-Key";
     private static readonly TimeSpan KeptFor = TimeSpan.FromDays(1);
+    /// <summary>A first attempt still unfinished after this long is taken to have failed with its node or database.</summary>
+    private static readonly TimeSpan Abandoned = TimeSpan.FromMinutes(2);
 
     public async Task InvokeAsync(HttpContext http, IServiceScopeFactory scopes, IStringLocalizer<SharedResource> l, TimeProvider clock)
     {
@@ -74,12 +76,19 @@ public sealed class Idempotency(RequestDelegate next)
                 await db.Set<IdempotentRequest>().Where(r => r.CreatedAt < now - KeptFor).ExecuteDeleteAsync();
                 await db.SaveChangesAsync();
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
             {
                 // Another request with this key got there first.
                 db.ChangeTracker.Clear();
                 stored = await db.Set<IdempotentRequest>().AsNoTracking().FirstOrDefaultAsync(r => r.Caller == caller && r.Key == key);
             }
+        }
+        if (stored is not null && !stored.Completed && stored.RequestHash == hash && now - stored.CreatedAt > Abandoned
+            && await db.Set<IdempotentRequest>().Where(r => r.Caller == caller && r.Key == key && r.CreatedAt == stored.CreatedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAt, now)) == 1)
+        {
+            // The first attempt never finished (its answer was lost with the database or the node): this retry takes it over.
+            stored = null;
         }
         if (stored is not null)
         {

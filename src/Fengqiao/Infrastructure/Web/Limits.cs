@@ -72,27 +72,50 @@ public static class Limits
         return builder;
     }
 
-    /// <summary>Refuses a declared body larger than the endpoint allows before reading it (Kestrel also stops undeclared ones).</summary>
-    public static Task BodySize(HttpContext http, Func<Task> next)
+    /// <summary>
+    /// Refuses a body larger than the endpoint allows before the endpoint reads any of it: a declared length at once,
+    /// an undeclared (chunked) one by reading at most one byte past the limit into memory first.
+    /// </summary>
+    public static async Task BodySize(HttpContext http, Func<Task> next)
     {
+        var own = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        var limit = own ?? http.RequestServices.GetRequiredService<LimitOptions>().MaxBodyBytes;
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature && own is not null)
+        {
+            feature.MaxRequestBodySize = own;
+        }
         var length = http.Request.ContentLength;
-        if (length is > 0)
+        if (length > limit)
         {
-            var limit = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
-                ?? http.RequestServices.GetRequiredService<LimitOptions>().MaxBodyBytes;
-            if (length > limit)
+            await TooLargeAsync(http, limit);
+            return;
+        }
+        if (length is null && own is null && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method))
+        {
+            var buffered = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted)) > 0)
             {
-                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                return Results.Problem(l["The request is too large (at most {0} KB).", limit / 1024], statusCode: StatusCodes.Status413PayloadTooLarge)
-                    .ExecuteAsync(http);
+                buffered.Write(chunk, 0, read);
+                if (buffered.Length > limit)
+                {
+                    await TooLargeAsync(http, limit);
+                    return;
+                }
             }
+            buffered.Position = 0;
+            http.Request.Body = buffered;
+            http.Response.RegisterForDispose(buffered);
         }
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature
-            && http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>() is { } own)
-        {
-            feature.MaxRequestBodySize = own.MaxRequestBodySize;
-        }
-        return next();
+        await next();
+    }
+
+    private static Task TooLargeAsync(HttpContext http, long? limit)
+    {
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return Results.Problem(l["The request is too large (at most {0} KB).", (limit ?? 0) / 1024], statusCode: StatusCodes.Status413PayloadTooLarge)
+            .ExecuteAsync(http);
     }
 
     private static bool Exempt(HttpContext http) => Unlimited.Any(p => http.Request.Path.StartsWithSegments(p));
