@@ -121,6 +121,34 @@ public sealed class DbTicketStore(IServiceScopeFactory scopes, TimeProvider cloc
         db.Set<UserSession>().Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
 }
 
+/// <summary>
+/// A sign-in never continues an old session: the cookie handler would renew the session it authenticated, keeping its
+/// key. So before a sign-in request is authenticated, its session (if any) is deleted and its cookie dropped; the
+/// sign-in then stores a new session under a new key.
+/// </summary>
+public static class SessionRotation
+{
+    private static readonly string[] SignInPaths = ["/api/account/login", "/account/login", "/account/login-code", "/portal/login"];
+
+    public static async Task Rotate(HttpContext http, Func<Task> next)
+    {
+        if (HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
+            && http.Request.Cookies.TryGetValue("fq.auth", out var cookie))
+        {
+            var options = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
+                .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
+            var key = options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst("Microsoft.AspNetCore.Authentication.Cookies-SessionId")?.Value;
+            if (key is not null && options.SessionStore is not null)
+            {
+                await options.SessionStore.RemoveAsync(key, http, http.RequestAborted);
+            }
+            var others = http.Request.Cookies.Where(c => c.Key != "fq.auth").Select(c => $"{c.Key}={Uri.EscapeDataString(c.Value)}");
+            http.Request.Headers.Cookie = string.Join("; ", others);
+        }
+        await next();
+    }
+}
+
 /// <summary>Hands the store to the application cookie (the options are built before the container is).</summary>
 internal sealed class UseTicketStore(ITicketStore store) : IPostConfigureOptions<CookieAuthenticationOptions>
 {

@@ -68,6 +68,7 @@ public static class WebSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.Use(Limits.BodySize);
+        app.Use(SessionRotation.Rotate);
         app.UseAuthentication();
         app.Use(SecondFactor.Enforce);
         app.UseMiddleware<JurisdictionMiddleware>();
