@@ -31,7 +31,7 @@ done
 
 root=$PWD
 dir=$(mktemp -d /tmp/fengqiao-crash.XXXX)
-port=5191
+port=${CRASH_PORT:-5191}
 base=http://127.0.0.1:$port
 app_dll=$root/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll
 lg_dll=$root/bench/LoadGen/bin/Release/net10.0/LoadGen.dll

@@ -41,7 +41,9 @@ public static class DatabaseSetup
         else
         {
             var sqlite = SqliteConnectionString(connection ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(new SqlitePragmas()));
+            var unsafeAck = Features.Open311.UnsafeAcknowledge.IsOn(builder.Configuration, builder.Environment);
+            builder.Services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(
+                unsafeAck ? [new SqlitePragmas(), new Features.Open311.CommitDelay()] : [new SqlitePragmas()]));
         }
         return builder;
     }
