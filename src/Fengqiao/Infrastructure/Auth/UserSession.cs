@@ -132,18 +132,20 @@ public static class SessionRotation
 
     public static async Task Rotate(HttpContext http, Func<Task> next)
     {
-        if (HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase))
-            && http.Request.Cookies.TryGetValue("fq.auth", out var cookie))
+        if (HttpMethods.IsPost(http.Request.Method) && SignInPaths.Any(p => http.Request.Path.Equals(p, StringComparison.OrdinalIgnoreCase)))
         {
             var options = http.RequestServices.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>()
                 .Get(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme);
-            var key = options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst("Microsoft.AspNetCore.Authentication.Cookies-SessionId")?.Value;
-            if (key is not null && options.SessionStore is not null)
+            var name = options.Cookie.Name!;
+            if (http.Request.Cookies.TryGetValue(name, out var cookie))
             {
-                await options.SessionStore.RemoveAsync(key, http, http.RequestAborted);
+                var key = options.TicketDataFormat.Unprotect(cookie)?.Principal.FindFirst("Microsoft.AspNetCore.Authentication.Cookies-SessionId")?.Value;
+                if (key is not null && options.SessionStore is not null)
+                {
+                    await options.SessionStore.RemoveAsync(key, http, http.RequestAborted);
+                }
+                http.Request.Headers.Cookie = string.Join("; ", http.Request.Cookies.Where(c => c.Key != name).Select(c => $"{c.Key}={Uri.EscapeDataString(c.Value)}"));
             }
-            var others = http.Request.Cookies.Where(c => c.Key != "fq.auth").Select(c => $"{c.Key}={Uri.EscapeDataString(c.Value)}");
-            http.Request.Headers.Cookie = string.Join("; ", others);
         }
         await next();
     }

@@ -62,7 +62,7 @@ public sealed class Idempotency(RequestDelegate next)
             await Results.Problem(l["The Idempotency-Key header is at most 100 characters."], statusCode: 400).ExecuteAsync(http);
             return;
         }
-        var caller = http.User.Identity?.IsAuthenticated == true ? "user:" + http.User.Identity.Name : "ip:" + http.Connection.RemoteIpAddress;
+        var caller = Limits.Client(http);
         var hash = await HashAsync(http.Request);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

@@ -30,8 +30,6 @@ public static class Limits
 {
     public const string SignInPolicy = "sign-in";
 
-    private static readonly string[] Unlimited = ["/lib", "/css", "/js", "/img", "/favicon.ico", "/healthz"];
-
     public static WebApplicationBuilder AddLimits(this WebApplicationBuilder builder)
     {
         var options = builder.Configuration.GetSection(LimitOptions.Section).Get<LimitOptions>() ?? new LimitOptions();
@@ -54,7 +52,7 @@ public static class Limits
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
                     })));
             o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), // by address even when signed in: it guards the sign-in
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
@@ -118,9 +116,10 @@ public static class Limits
             .ExecuteAsync(http);
     }
 
-    private static bool Exempt(HttpContext http) => Unlimited.Any(p => http.Request.Path.StartsWithSegments(p));
+    private static bool Exempt(HttpContext http) => WebSetup.IsStatic(http) || http.Request.Path.StartsWithSegments("/healthz");
 
-    private static string Client(HttpContext http) => http.User.Identity?.IsAuthenticated == true
+    /// <summary>Who is asking: the signed-in user, else the address. Shared by the rate limits and the idempotency keys.</summary>
+    internal static string Client(HttpContext http) => http.User.Identity?.IsAuthenticated == true
         ? "user:" + http.User.Identity.Name
         : "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -108,13 +108,16 @@ public static class WebSetup
         return app;
     }
 
-    private static readonly string[] StaticPrefixes = ["/lib", "/js", "/css", "/img", "/favicon.ico"];
+    /// <summary>Files served from wwwroot: cacheable, and not counted by the limits.</summary>
+    internal static readonly string[] StaticPrefixes = ["/lib", "/js", "/css", "/img", "/favicon.ico"];
+
+    internal static bool IsStatic(HttpContext http) => StaticPrefixes.Any(p => http.Request.Path.StartsWithSegments(p));
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {
         var h = http.Response.Headers;
         // Pages and API answers carry personal data: no browser or proxy keeps them. Static files may be cached.
-        if (!StaticPrefixes.Any(p => http.Request.Path.StartsWithSegments(p)))
+        if (!IsStatic(http))
         {
             http.Response.OnStarting(() =>
             {
