@@ -11,6 +11,7 @@ using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Statistics;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
@@ -43,9 +44,11 @@ builder.AddPublicServices();
 builder.AddOpen311();
 builder.AddHouseholds();
 builder.AddUsers();
+builder.AddStatistics();
 builder.AddDemo();
 
 var app = builder.Build();
+app.UseRollupZone();
 
 if (await app.RunCommandAsync(args))
 {
@@ -55,6 +58,7 @@ await app.Services.PrepareDatabaseAsync();
 await app.Services.PrepareCalendarAsync();
 await app.Services.SeedCatalogueAsync();
 await app.Services.SeedDemoAsync();
+await app.Services.PrepareStatisticsAsync();
 
 app.UseWebPipeline();
 app.MapHealth();
@@ -78,6 +82,7 @@ app.MapVisits();
 app.MapTeams();
 app.MapNeighbourhoods();
 app.MapBoardEditing();
+app.MapStatistics();
 app.MapRazorPages();
 
 app.Run();

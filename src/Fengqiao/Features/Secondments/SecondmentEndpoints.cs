@@ -143,7 +143,8 @@ public static class SecondmentEndpoints
             return TypedResults.NotFound();
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Posts.IgnoreQueryFilters().Where(p => p.SecondmentId == id).ExecuteDeleteAsync(ct);
+        // Through the change tracker, not a bulk delete: every deleted row is audited and leaves the statistics.
+        db.Posts.RemoveRange(await db.Posts.IgnoreQueryFilters().Where(p => p.SecondmentId == id).ToListAsync(ct));
         db.Secondments.Remove(s);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

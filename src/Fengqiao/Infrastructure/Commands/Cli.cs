@@ -13,6 +13,7 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
 /// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>).
+/// <c>recount [--fix]</c> checks the statistics rollups against the records (see <see cref="Features.Statistics.RecountCli"/>).
 /// </summary>
 public static class Cli
 {
@@ -55,6 +56,10 @@ public static class Cli
                 return true;
             case ["export-hash", ..]:
                 Environment.ExitCode = await BackupCli.ExportHashAsync(app.Services, Console.Out);
+                return true;
+            case ["recount", .. var rest]:
+                await app.Services.PrepareDatabaseAsync();
+                Environment.ExitCode = await Features.Statistics.RecountCli.RunAsync(app.Services, rest.Contains("--fix"), Console.Out);
                 return true;
             case ["reencrypt", ..]:
                 await app.Services.PrepareDatabaseAsync();

@@ -8,6 +8,7 @@ using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Statistics;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
@@ -70,6 +71,8 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<MeetingTask> MeetingTasks => Set<MeetingTask>();
     /// <summary>Not scoped by area: read only through the audit endpoints, which check the reader's role.</summary>
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    /// <summary>Counts, not records: per area code (no path), read only through <see cref="Features.Statistics"/>, which scopes by area.</summary>
+    public DbSet<AreaRollup> Rollups => Set<AreaRollup>();
 
     public Jurisdiction Jurisdiction { get; } = jurisdiction;
 
@@ -163,17 +166,32 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
-        if (changes.Count == 0)
+        var rollups = RollupWriter.Collect(ChangeTracker);
+        if (changes.Count == 0 && rollups is null)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        // The change and its audit entries commit together: in the caller's transaction, or in one of their own.
+        // The change, its audit entries and its statistics commit together: in the caller's transaction, or in one of their own.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
+            RollupDelta? delta = null;
+            if (rollups is not null)
+            {
+                await rollups.LoadAsync(this, cancellationToken);
+                delta = rollups.Delta();
+            }
             var saved = await base.SaveChangesAsync(true, cancellationToken);
-            ChangeAudit.Write(this, changes);
-            await base.SaveChangesAsync(true, cancellationToken);
+            if (changes.Count > 0)
+            {
+                ChangeAudit.Write(this, changes);
+                await base.SaveChangesAsync(true, cancellationToken);
+            }
+            if (delta is not null)
+            {
+                // Last, so the busiest rows (the province's today) stay locked for the shortest time.
+                await RollupWriter.ApplyAsync(this, delta, cancellationToken);
+            }
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -193,14 +211,24 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
-        if (changes.Count == 0)
+        var rollups = RollupWriter.Collect(ChangeTracker);
+        if (changes.Count == 0 && rollups is null)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        rollups?.Load(this);
+        var delta = rollups?.Delta();
         var saved = base.SaveChanges(true);
-        ChangeAudit.Write(this, changes);
-        base.SaveChanges(true);
+        if (changes.Count > 0)
+        {
+            ChangeAudit.Write(this, changes);
+            base.SaveChanges(true);
+        }
+        if (delta is not null)
+        {
+            RollupWriter.Apply(this, delta);
+        }
         own?.Commit();
         return saved;
     }

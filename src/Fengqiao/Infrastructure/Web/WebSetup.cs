@@ -45,7 +45,7 @@ public static class WebSetup
     }
 
     private static readonly string[] StaffFolders =
-        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices", "/Open311", "/Households", "/Demands", "/Visits", "/Teams"];
+        ["/Areas", "/Units", "/People", "/Secondments", "/Disputes", "/Dangers", "/Supervision", "/PublicServices", "/Open311", "/Households", "/Demands", "/Visits", "/Teams", "/Statistics"];
 
     public static WebApplicationBuilder AddApiDocs(this WebApplicationBuilder builder)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Statistics;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
@@ -248,6 +249,14 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
             }
             await bulk.FlushAsync(ct);
         }
+        // The bulk path writes past the DbContext, so it adds its own statistics, in the same transaction.
+        var counts = new RollupDelta();
+        foreach (var d in drafts.Values)
+        {
+            counts.Add(new Contribution(d.AreaPath, RollupDays.OfUtc(created), Metric.Households, 1), +1);
+            counts.Add(new Contribution(d.AreaPath, RollupDays.Always, Metric.Residents, d.Members), +1);
+        }
+        await RollupWriter.ApplyAsync(db, counts, ct);
         job.HouseholdsCreated = drafts.Count;
         job.ResidentsCreated = rows;
         // Marked done in the same transaction as the rows: never "succeeded" without them, nor them without it.

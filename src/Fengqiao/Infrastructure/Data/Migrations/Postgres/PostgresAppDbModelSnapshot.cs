@@ -2093,6 +2093,26 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Secondments");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
+                {
+                    b.Property<short>("Metric")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Metric", "Area", "Day");
+
+                    b.ToTable("AreaRollups", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Supervision.SupervisionNotice", b =>
                 {
                     b.Property<long>("Id")

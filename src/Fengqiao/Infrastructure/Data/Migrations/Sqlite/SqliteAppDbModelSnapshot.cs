@@ -2020,6 +2020,26 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Secondments");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
+                {
+                    b.Property<short>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Metric", "Area", "Day");
+
+                    b.ToTable("AreaRollups", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Supervision.SupervisionNotice", b =>
                 {
                     b.Property<long>("Id")
