@@ -59,6 +59,9 @@ public sealed class RollupWriter : IRollupLookups
     private readonly List<(object? Before, object? After)> _changes = [];
     private readonly Dictionary<int, UnitKind> _kinds = [];
     private readonly HashSet<int> _unknownUnits = [];
+    /// <summary>Units whose kind changes: their posts count differently though the posts themselves do not change.</summary>
+    private readonly List<(int Unit, UnitKind Before, UnitKind After)> _rekinded = [];
+    private readonly List<Post> _postsOfRekinded = [];
 
     public static RollupWriter? Collect(ChangeTracker tracker)
     {
@@ -70,6 +73,10 @@ public sealed class RollupWriter : IRollupLookups
                 continue;
             }
             writer ??= new RollupWriter();
+            if (e.Entity is Unit unit && e.State == EntityState.Modified && e.Property(nameof(Unit.Kind)).IsModified)
+            {
+                writer._rekinded.Add((unit.Id, (UnitKind)e.Property(nameof(Unit.Kind)).OriginalValue!, unit.Kind));
+            }
             var before = e.State == EntityState.Added ? null : e.OriginalValues.ToObject();
             var after = e.State == EntityState.Deleted ? null : e.Entity;
             writer._changes.Add((before, after));
@@ -104,7 +111,24 @@ public sealed class RollupWriter : IRollupLookups
                 }
             }
         }
+        foreach (var post in _postsOfRekinded)
+        {
+            var (_, was, now) = _rekinded.First(r => r.Unit == post.UnitId);
+            foreach (var c in Contributions.Of(post, new FixedKind(was)))
+            {
+                delta.Add(c, -1);
+            }
+            foreach (var c in Contributions.Of(post, new FixedKind(now)))
+            {
+                delta.Add(c, +1);
+            }
+        }
         return delta;
+    }
+
+    private sealed class FixedKind(UnitKind kind) : IRollupLookups
+    {
+        public UnitKind? UnitKindOf(Post post) => kind;
     }
 
     public async Task LoadAsync(AppDb db, CancellationToken ct)
@@ -117,6 +141,20 @@ public sealed class RollupWriter : IRollupLookups
                 _kinds[u.Id] = u.Kind;
             }
         }
+        await LoadRekindedAsync(db, ct);
+    }
+
+    private async Task LoadRekindedAsync(AppDb db, CancellationToken ct)
+    {
+        if (_rekinded.Count == 0)
+        {
+            return;
+        }
+        var units = _rekinded.Select(r => r.Unit).ToList();
+        // Posts changed in this same save are already counted through their own before and after.
+        var tracked = db.ChangeTracker.Entries<Post>().Where(e => e.State != EntityState.Unchanged).Select(e => e.Entity.Id).ToHashSet();
+        _postsOfRekinded.AddRange((await db.Posts.IgnoreQueryFilters().AsNoTracking().Where(p => units.Contains(p.UnitId)).ToListAsync(ct))
+            .Where(p => !tracked.Contains(p.Id)));
     }
 
     public void Load(AppDb db) => LoadAsync(db, CancellationToken.None).GetAwaiter().GetResult();

@@ -38,7 +38,7 @@ public static class StatisticsExport
     public static string Header(Figure f, IStringLocalizer l) => f.Unit switch
     {
         FigureUnit.Percent => $"{l[f.Name]} (%)",
-        FigureUnit.Minutes => $"{l[f.Name]} ({l["minutes"]})",
+        FigureUnit.Minutes => $"{l[f.Name]} ({l["min"]})",
         _ => l[f.Name],
     };
 }
