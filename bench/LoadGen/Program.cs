@@ -6,6 +6,8 @@ const string Usage = """
                     [--concurrency-cap C] [--label L] [--timeout S] [--probe-url URL --probe-seconds S]
                     ({n} in --form or --json becomes the request's number)
       crash-writer  --url BASE --acked FILE [--workers W] [--api-key K]   (runs until SIGTERM or SIGINT)
+      latency       --url URL [--login USER:PASSWORD] [--requests N] [--warmup W] [--method M] [--json BODY]
+                    [--values FILE] [--label L]   ({n}, {pick} url-escaped, {raw} from FILE in the url or body)
       probe         --url URL --seconds S [--label L]
       rss           --pid P --seconds S --out FILE [--label L]
     """;
@@ -23,6 +25,7 @@ try
         "rate" => await RateMode.RunAsync(options),
         "crash-writer" => await CrashWriter.RunAsync(options),
         "probe" => await ProbeMode.RunAsync(options),
+        "latency" => await LatencyMode.RunAsync(options),
         "rss" => await RssMode.RunAsync(options),
         _ => throw new ArgumentException($"Unknown mode '{args[0]}'."),
     };

@@ -10,7 +10,7 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <summary>
 /// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
-/// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin;
+/// <c>create-admin USER</c> creates an administrator and <c>create-user USER ROLE [PERSON_ID]</c> any member of staff, password from FENGQIAO_ADMIN_PASSWORD or stdin;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
 /// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>).
 /// <c>recount [--fix]</c> checks the statistics rollups against the records (see <see cref="Features.Statistics.RecountCli"/>).
@@ -26,6 +26,14 @@ public static class Cli
                 return true;
             case ["create-admin", var user, ..]:
                 Environment.ExitCode = await CreateAdminAsync(app.Services, user);
+                return true;
+            case ["create-user", var user, var role, .. var rest]:
+                Environment.ExitCode = await CreateUserAsync(app.Services, user, role,
+                    rest is [var person, ..] && int.TryParse(person, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null);
+                return true;
+            case ["create-user", ..]:
+                await Console.Error.WriteLineAsync("usage: create-user USERNAME ROLE [PERSON_ID]   (password from FENGQIAO_ADMIN_PASSWORD or the first line of stdin)");
+                Environment.ExitCode = 2;
                 return true;
             case ["create-admin", ..]:
                 await Console.Error.WriteLineAsync("usage: create-admin USERNAME   (password from FENGQIAO_ADMIN_PASSWORD or the first line of stdin)");
@@ -98,9 +106,21 @@ public static class Cli
         Console.WriteLine($"Database is up to date ({pending.Count} migration(s) applied).");
     }
 
-    private static async Task<int> CreateAdminAsync(IServiceProvider services, string userName)
+    private static Task<int> CreateAdminAsync(IServiceProvider services, string userName) =>
+        CreateUserAsync(services, userName, Roles.Administrator, null);
+
+    /// <summary>
+    /// An account for a member of staff, tied to their person record (their posts decide what they see).
+    /// Password from FENGQIAO_ADMIN_PASSWORD or stdin; the common-password and length rules apply.
+    /// </summary>
+    private static async Task<int> CreateUserAsync(IServiceProvider services, string userName, string role, int? personId)
     {
         await services.PrepareDatabaseAsync();
+        if (!Roles.All.Contains(role) || role == Roles.Resident)
+        {
+            await Console.Error.WriteLineAsync($"Unknown staff role '{role}'. Roles: {string.Join(", ", Roles.All.Where(r => r != Roles.Resident))}.");
+            return 2;
+        }
         var password = Environment.GetEnvironmentVariable("FENGQIAO_ADMIN_PASSWORD") ?? Console.ReadLine();
         if (string.IsNullOrWhiteSpace(password))
         {
@@ -108,20 +128,26 @@ public static class Cli
             return 2;
         }
         await using var scope = services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Scope.Jurisdiction>().GrantAll();
+        if (personId is { } id && !await scope.ServiceProvider.GetRequiredService<AppDb>().People.AnyAsync(p => p.Id == id))
+        {
+            await Console.Error.WriteLineAsync($"There is no person {id}.");
+            return 2;
+        }
         await RoleSeed.EnsureRolesAsync(scope.ServiceProvider);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = new AppUser { UserName = userName };
+        var user = new AppUser { UserName = userName, PersonId = personId };
         var result = await users.CreateAsync(user, password);
         if (result.Succeeded)
         {
-            result = await users.AddToRoleAsync(user, Roles.Administrator);
+            result = await users.AddToRoleAsync(user, role);
         }
         if (!result.Succeeded)
         {
             await Console.Error.WriteLineAsync(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
             return 1;
         }
-        Console.WriteLine($"Administrator '{userName}' created.");
+        Console.WriteLine($"{role} '{userName}' created{(personId is null ? "" : $" for person {personId}")}.");
         return 0;
     }
 }
