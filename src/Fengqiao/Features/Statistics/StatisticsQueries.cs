@@ -10,8 +10,26 @@ public sealed record Period(DateOnly From, DateOnly To)
 {
     public int Days => To.DayNumber - From.DayNumber + 1;
 
-    /// <summary>The same number of days just before.</summary>
-    public Period Previous => new(From.AddDays(-Days), From.AddDays(-1));
+    /// <summary>
+    /// What a leader compares with: the year so far with the same days a year before (同比); a month with the
+    /// month before; any other period with as many days just before it (环比).
+    /// </summary>
+    public Period Previous
+    {
+        get
+        {
+            if (From is { Month: 1, Day: 1 } && To.Year == From.Year)
+            {
+                return new(From.AddYears(-1), To.AddYears(-1));
+            }
+            if (From.Day == 1 && To.Year == From.Year && To.Month == From.Month)
+            {
+                var before = From.AddMonths(-1);
+                return new(before, To.Day >= DateTime.DaysInMonth(To.Year, To.Month) ? From.AddDays(-1) : To.AddMonths(-1));
+            }
+            return new(From.AddDays(-Days), From.AddDays(-1));
+        }
+    }
 }
 
 /// <summary>An area as the dashboard names it; a township also by its police station.</summary>
@@ -129,7 +147,7 @@ public sealed class StatisticsQueries(AppDb db)
         var sums = new Sums();
         foreach (var r in await rollups.Where(r => flows.Contains(r.Metric) && r.Day >= previous.From && r.Day <= period.To)
             .GroupBy(r => new { r.Area, r.Metric })
-            .Select(g => new { g.Key.Area, g.Key.Metric, Now = g.Sum(r => r.Day >= period.From ? r.Value : 0), Before = g.Sum(r => r.Day < period.From ? r.Value : 0) })
+            .Select(g => new { g.Key.Area, g.Key.Metric, Now = g.Sum(r => r.Day >= period.From ? r.Value : 0), Before = g.Sum(r => r.Day <= previous.To ? r.Value : 0) })
             .ToListAsync(ct))
         {
             sums.Set(r.Area, r.Metric, r.Now, r.Before, 0);
