@@ -12,7 +12,8 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
 /// <c>create-admin USER</c> creates an administrator, password from FENGQIAO_ADMIN_PASSWORD or stdin;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
-/// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>).
+/// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>);
+/// <c>generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]</c> (see <see cref="Features.Statistics.Generator.ProvinceGenerator"/>).
 /// </summary>
 public static class Cli
 {
@@ -55,6 +56,10 @@ public static class Cli
                 return true;
             case ["export-hash", ..]:
                 Environment.ExitCode = await BackupCli.ExportHashAsync(app.Services, Console.Out);
+                return true;
+            // Migrates by itself and refuses a database that already holds areas.
+            case ["generate-province", ..]:
+                Environment.ExitCode = await Features.Statistics.Generator.ProvinceGenerator.RunAsync(app.Services, args, CancellationToken.None);
                 return true;
             case ["reencrypt", ..]:
                 await app.Services.PrepareDatabaseAsync();

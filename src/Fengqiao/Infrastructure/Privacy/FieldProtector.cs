@@ -16,12 +16,14 @@ public sealed class FieldProtector
     private const int TagSize = 16;
     private readonly Dictionary<string, byte[]> _keys;
     private readonly byte[] _hashKey;
+    private readonly byte[] _nonceKey;
 
     public FieldProtector(PrivacyKeyRing ring)
     {
         _keys = ring.Keys.ToDictionary(k => k.Key, k => Convert.FromBase64String(k.Value), StringComparer.Ordinal);
         CurrentKeyId = ring.CurrentKey;
         _hashKey = Convert.FromBase64String(ring.HashKey);
+        _nonceKey = HMACSHA256.HashData(_hashKey, "fengqiao:synthetic-nonce"u8);
         if (!_keys.TryGetValue(CurrentKeyId, out var current) || current.Length != 32)
         {
             throw new InvalidOperationException($"Privacy key '{CurrentKeyId}' is missing or is not 32 bytes.");
@@ -36,6 +38,25 @@ public sealed class FieldProtector
         var output = new byte[NonceSize + data.Length + TagSize];
         var nonce = output.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(_keys[CurrentKeyId], TagSize);
+        aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Aad(CurrentKeyId));
+        return CurrentKeyId + ":" + Convert.ToBase64String(output);
+    }
+
+    /// <summary>
+    /// Like <see cref="Protect"/>, but the nonce is a keyed hash of the key id and the value, so that the same value under
+    /// the same key is always stored as the same text (for the province generator, whose output must repeat exactly).
+    /// It shows only which stored values are equal, which the look-up hash shows anyway; different values never share a
+    /// nonce. <see cref="Unprotect"/> reads it like any other value.
+    /// </summary>
+    public string ProtectDeterministic(string plain)
+    {
+        var data = Encoding.UTF8.GetBytes(plain);
+        var output = new byte[NonceSize + data.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        Span<byte> mac = stackalloc byte[32];
+        HMACSHA256.HashData(_nonceKey, Encoding.UTF8.GetBytes(CurrentKeyId + ":" + plain), mac);
+        mac[..NonceSize].CopyTo(nonce);
         using var aes = new AesGcm(_keys[CurrentKeyId], TagSize);
         aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Aad(CurrentKeyId));
         return CurrentKeyId + ":" + Convert.ToBase64String(output);
