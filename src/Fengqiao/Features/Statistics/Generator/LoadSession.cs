@@ -68,7 +68,7 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         {
             await progress.StepAsync("Identity sequences set past the written ids", async () =>
             {
-                foreach (var table in tables)
+                foreach (var table in tables.Where(t => t != "CodeCounter"))
                 {
                     await ExecAsync($"""
                         SELECT setval(s, (SELECT COALESCE(MAX("Id"), 0) + 1 FROM "{table}"), false)
