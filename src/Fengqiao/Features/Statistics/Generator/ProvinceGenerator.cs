@@ -15,7 +15,8 @@ namespace Fengqiao.Features.Statistics.Generator;
 /// <summary>
 /// <c>generate-province</c>: fills an empty, migrated database with a province-sized, repeatable dataset (see
 /// <see cref="GeneratorOptions"/>) by bulk insert, printing progress and, at the end, rows per table, time and size.
-/// It writes no statistics rollups and no audit entries; run <c>recount</c> afterwards. Exit codes: 0 done,
+/// It writes no statistics rollups, no audit entries, and neither the calendar nor the service catalogue (the app writes
+/// both when it starts); run <c>recount</c> afterwards. Exit codes: 0 done,
 /// 1 failed, 2 refused (bad arguments, or the database already holds areas).
 /// </summary>
 public static class ProvinceGenerator
@@ -38,16 +39,16 @@ public static class ProvinceGenerator
             await Console.Error.WriteLineAsync("The database already holds areas: generate-province fills an empty database only. Use a fresh database.");
             return 2;
         }
-        await services.PrepareCalendarAsync(ct);
-        await services.SeedCatalogueAsync(ct);
-        var catalogue = await db.PublicServices.AsNoTracking().ToListAsync(ct);
+        // The shipped calendar and catalogue, read but not written: the app writes them (audited) when it first starts,
+        // and the generated content stays the same from run to run.
+        var catalogue = CatalogueData.Services;
 
         var progress = new Progress(Console.Out);
         progress.Line(string.Create(CultureInfo.InvariantCulture,
             $"generate-province: scale {o.Scale}, seed {o.Seed}, {o.Years} years {o.Start:yyyy-MM-dd} … {o.End:yyyy-MM-dd}, {(db.Database.IsNpgsql() ? "PostgreSQL" : "SQLite")}"));
         var world = new World
         {
-            Options = o, Shape = ProvinceShape.Build(o), Calendar = services.GetRequiredService<CalendarService>().Current,
+            Options = o, Shape = ProvinceShape.Build(o), Calendar = HolidayData.ShippedCalendar(),
             Deadlines = services.GetRequiredService<IOptions<DeadlineOptions>>().Value, Protector = services.GetRequiredService<FieldProtector>(),
         };
         var writer = TableWriter.For(db, progress);
