@@ -52,11 +52,12 @@ internal sealed class RowsHouseholds
             var rows = block.AsParallel().AsOrdered().SelectMany(g => Drafts(g).Select(d =>
             {
                 var grid = _w.Shape.Grids[g];
+                var phone = d.Phone is null ? default : p.ProtectAndHash(d.Phone);
                 return new Household
                 {
                     Id = _w.GridHouseholds[g] + d.Number, Code = $"{grid.Code}-{d.Number:0000}", Address = d.Address, AreaId = grid.Id, AreaPath = grid.Path,
-                    Tags = d.Tags, PhoneCipher = d.Phone is null ? null : p.ProtectDeterministic(d.Phone), PhoneHash = d.Phone is null ? null : p.Hash(d.Phone),
-                    PhoneMasked = d.Phone is null ? null : Mask.Phone(d.Phone), MemberCount = d.Members.Length, CreatedAt = d.CreatedAt, Version = 1,
+                    Tags = d.Tags, PhoneCipher = phone.Cipher, PhoneHash = phone.Hash, PhoneMasked = d.Phone is null ? null : Mask.Phone(d.Phone),
+                    MemberCount = d.Members.Length, CreatedAt = d.CreatedAt, Version = 1,
                 };
             })).ToArray();
             foreach (var row in rows)
@@ -106,12 +107,16 @@ internal sealed class RowsHouseholds
                     }
                 }
             }
-            var rows = plain.AsParallel().AsOrdered().Select(x => new Resident
+            var rows = plain.AsParallel().AsOrdered().Select(x =>
             {
-                Id = x.ResidentId, HouseholdId = x.HouseholdId, AreaPath = x.AreaPath, Name = x.M.Name, IdCipher = p.ProtectDeterministic(x.Id),
-                IdHash = p.Hash(x.Id), IdMasked = Mask.IdNumber(x.Id), BirthDate = x.M.Birth, Gender = x.M.Gender, Relation = x.M.Relation, Tags = x.M.Tags,
-                PhoneCipher = x.M.Phone is null ? null : p.ProtectDeterministic(x.M.Phone), PhoneHash = x.M.Phone is null ? null : p.Hash(x.M.Phone),
-                PhoneMasked = x.M.Phone is null ? null : Mask.Phone(x.M.Phone), Version = 1,
+                var id = p.ProtectAndHash(x.Id);
+                var phone = x.M.Phone is null ? default : p.ProtectAndHash(x.M.Phone);
+                return new Resident
+                {
+                    Id = x.ResidentId, HouseholdId = x.HouseholdId, AreaPath = x.AreaPath, Name = x.M.Name, IdCipher = id.Cipher, IdHash = id.Hash,
+                    IdMasked = Mask.IdNumber(x.Id), BirthDate = x.M.Birth, Gender = x.M.Gender, Relation = x.M.Relation, Tags = x.M.Tags,
+                    PhoneCipher = phone.Cipher, PhoneHash = phone.Hash, PhoneMasked = x.M.Phone is null ? null : Mask.Phone(x.M.Phone), Version = 1,
+                };
             }).ToArray();
             foreach (var row in rows)
             {

@@ -1,12 +1,15 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using Fengqiao.Infrastructure.Data;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace Fengqiao.Features.Statistics.Generator;
 
@@ -24,11 +27,14 @@ internal sealed record ColumnMap(string Name, IProperty Property, RelationalType
 /// Writes rows of the app's own entity classes by the fastest way each database offers: a prepared INSERT reused per row
 /// in big transactions (SQLite), binary COPY (PostgreSQL). Table and column names, value conversions (enums as integers,
 /// SQLite instants as EF's binary ticks) and store types are read from the EF model, so the stored values are exactly
-/// what EF would store. The rows are produced on another thread while the database writes, so both cores work.
+/// what EF would store (see the binding notes of each). The rows are produced on another thread while the database writes, so both cores work.
 /// </summary>
 internal abstract class TableWriter(AppDb db, Progress progress)
 {
     private const int Batch = 2048;
+
+    /// <summary>FENGQIAO_GENERATE_ONLY=1: draw every row but write none, to tell the generator's time from the database's.</summary>
+    private static readonly bool GenerateOnly = Environment.GetEnvironmentVariable("FENGQIAO_GENERATE_ONLY") == "1";
 
     protected AppDb Db { get; } = db;
 
@@ -73,9 +79,12 @@ internal abstract class TableWriter(AppDb db, Progress progress)
         {
             foreach (var chunk in queue.GetConsumingEnumerable(ct))
             {
-                foreach (var row in chunk)
+                if (!GenerateOnly)
                 {
-                    sink.Add(row);
+                    foreach (var row in chunk)
+                    {
+                        sink.Add(row);
+                    }
                 }
                 count += chunk.Length;
                 progress.Report(count);
@@ -105,42 +114,69 @@ internal abstract class TableWriter(AppDb db, Progress progress)
     {
         protected override Task<Sink> OpenAsync(string table, IReadOnlyList<ColumnMap> columns, CancellationToken ct)
         {
-            var connection = Db.Database.GetDbConnection();
-            var command = connection.CreateCommand();
-            command.CommandText = $"INSERT INTO {Quote(table)} ({string.Join(',', columns.Select(c => Quote(c.Name)))}) " +
-                $"VALUES ({string.Join(',', columns.Select((_, i) => "$p" + i))})";
-            for (var i = 0; i < columns.Count; i++)
-            {
-                // EF's own parameter set-up for the column's type (DbType, size), with the value set per row.
-                command.Parameters.Add(columns[i].Mapping.CreateParameter(command, "$p" + i, null, nullable: true));
-            }
-            var sink = new SqliteSink(connection, command, columns);
+            var connection = (SqliteConnection)Db.Database.GetDbConnection();
+            var sql = $"INSERT INTO {Quote(table)} ({string.Join(',', columns.Select(c => Quote(c.Name)))}) " +
+                $"VALUES ({string.Join(',', columns.Select((_, i) => "?" + (i + 1)))})";
+            var sink = new SqliteSink(connection, sql, columns);
             sink.Begin();
             return Task.FromResult<Sink>(sink);
         }
 
-        private sealed class SqliteSink(DbConnection connection, DbCommand command, IReadOnlyList<ColumnMap> columns) : Sink
+        /// <summary>
+        /// One prepared statement stepped per row through SQLite's own API: Microsoft.Data.Sqlite would open a data reader
+        /// for every row. Values are bound as Microsoft.Data.Sqlite binds them (integers, reals, text; dates and times as
+        /// its ISO text), after EF's conversions.
+        /// </summary>
+        private sealed class SqliteSink(SqliteConnection connection, string sql, IReadOnlyList<ColumnMap> columns) : Sink
         {
             private const long CommitEvery = 500_000;
             private DbTransaction? _tx;
+            private sqlite3_stmt? _stmt;
             private long _lastCommit;
 
             public void Begin()
             {
                 _tx = connection.BeginTransaction();
-                command.Transaction = _tx;
-                command.Prepare();
+                if (_stmt is null)
+                {
+                    Check(raw.sqlite3_prepare_v2(connection.Handle, sql, out var stmt));
+                    _stmt = stmt;
+                }
             }
 
             public override void Add(object row)
             {
-                var parameters = command.Parameters;
                 for (var i = 0; i < columns.Count; i++)
                 {
-                    parameters[i].Value = columns[i].Read(row) ?? DBNull.Value;
+                    Check(Bind(_stmt!, i + 1, columns[i].Read(row)));
                 }
-                // SQLite has no asynchronous I/O: the synchronous call saves a task per row.
-                command.ExecuteNonQuery();
+                var rc = raw.sqlite3_step(_stmt);
+                if (rc != raw.SQLITE_DONE)
+                {
+                    Check(rc);
+                }
+                raw.sqlite3_reset(_stmt);
+            }
+
+            private static int Bind(sqlite3_stmt stmt, int index, object? value) => value switch
+            {
+                null => raw.sqlite3_bind_null(stmt, index),
+                string s => raw.sqlite3_bind_text(stmt, index, s),
+                int n => raw.sqlite3_bind_int64(stmt, index, n),
+                long n => raw.sqlite3_bind_int64(stmt, index, n),
+                bool b => raw.sqlite3_bind_int64(stmt, index, b ? 1 : 0),
+                double d => raw.sqlite3_bind_double(stmt, index, d),
+                DateOnly d => raw.sqlite3_bind_text(stmt, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+                DateTime t => raw.sqlite3_bind_text(stmt, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+                _ => throw new NotSupportedException($"No SQLite binding for {value.GetType().Name} in the generator."),
+            };
+
+            private void Check(int rc)
+            {
+                if (rc != raw.SQLITE_OK)
+                {
+                    throw new InvalidOperationException($"SQLite error {rc}: {raw.sqlite3_errmsg(connection.Handle).utf8_to_string()} ({sql})");
+                }
             }
 
             public override Task MaybeCommitAsync(long count, CancellationToken ct)
@@ -163,11 +199,11 @@ internal abstract class TableWriter(AppDb db, Progress progress)
 
             public override async ValueTask DisposeAsync()
             {
+                _stmt?.Dispose();
                 if (_tx is not null)
                 {
                     await _tx.DisposeAsync();
                 }
-                await command.DisposeAsync();
             }
         }
     }
