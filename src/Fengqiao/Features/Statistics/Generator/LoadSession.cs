@@ -61,7 +61,12 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         {
             for (var i = 1; i < _indexes.Count; i += 2)
             {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
                 await ExecAsync(_indexes[i], ct);
+                if (watch.Elapsed.TotalSeconds >= 2)
+                {
+                    progress.Line($"  index {_indexes[i - 1]} in {watch.Elapsed.TotalSeconds:N1} s");
+                }
             }
         });
         if (Postgres)
