@@ -1,21 +1,21 @@
 #!/usr/bin/env bash
 # The issue-7 targets on a generated province (see bench/README.md, "Statistics at province scale").
-#   1. recount --fix builds the rollups from the generated records (timed), recount checks them (must be 0 differences);
+#   1. generate-province --scale SCALE into a fresh database (it counts the rollups at the end), timed, size on disk;
+#      then recount checks the rollups against the records (must be 0 differences), timed;
 #   2. accounts for a provincial leader and a station director (create-user, tied to generated people);
-#   3. warm latency, one request at a time after a warm-up (LoadGen latency):
-#      the province dashboard API and page for one year, a station's dispute worklist at every page,
-#      resident look-up by exact ID number (from the generator's sample file) and by name;
-#   4. Open311 POST at a fixed rate (LoadGen rate) with points inside generated grids.
-# The database must come from generate-province with the same privacy keys (this script and
-# bench/generate-province.sh both use the fixed bench keys below when none are set).
-# usage: bench/statistics.sh sqlite FILE.db | postgres DBNAME   [IDS_FILE] [OPEN311_RPS=1000]
+#   3. warm latency, one request at a time after a warm-up (LoadGen latency): the province dashboard API and
+#      page for one year, a station's dispute worklist at every page, resident look-up by exact ID number
+#      (every thousandth generated ID, FENGQIAO_SAMPLE_IDS) and by name;
+#   4. Open311 POST at a fixed rate (LoadGen rate), located by grid code (address_id): the generated grids have no boundaries.
+# The app runs on core 0, the load on core 1. SQLite: a file in a temporary folder (kept with KEEP=1);
+# PostgreSQL: database fengqiao_stats at 127.0.0.1 (scripts/test-services.sh), dropped and recreated.
+# usage: bench/statistics.sh sqlite|postgres [SCALE=0.1] [OPEN311_RPS=1000]
 set -euo pipefail
 export LC_ALL=C
 cd "$(dirname "$0")/.."
-db=${1:?usage: bench/statistics.sh sqlite FILE.db | postgres DBNAME [IDS_FILE] [OPEN311_RPS]}
-target=${2:?database file or name}
-ids=${3:-}
-rps=${4:-1000}
+db=${1:?usage: bench/statistics.sh sqlite|postgres [SCALE] [OPEN311_RPS]}
+scale=${2:-0.1}
+rps=${3:-1000}
 root=$PWD
 dir=$(mktemp -d /tmp/fengqiao-stats-bench.XXXX)
 port=5193
@@ -23,27 +23,39 @@ base=http://127.0.0.1:$port
 app_dll=$root/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll
 lg_dll=$root/bench/LoadGen/bin/Release/net10.0/LoadGen.dll
 export Logging__LogLevel__Default=Warning Demo__Enabled=false
-export Privacy__Keys__k1=${Privacy__Keys__k1:-YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI=}
-export Privacy__CurrentKey=${Privacy__CurrentKey:-k1}
-export Privacy__HashKey=${Privacy__HashKey:-YmVuY2gtaGFzaC1rZXktYmVuY2gtaGFzaC1rZXktMzI=}
+export Privacy__Keys__k1=YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI= Privacy__CurrentKey=k1
+export Privacy__HashKey=YmVuY2gtaGFzaC1rZXktYmVuY2gtaGFzaC1rZXktMzI=
 export Limits__PerClientPerSecond=1000000 Limits__Concurrency=256 Limits__Queue=4096
 export Open311__ApiKeys__0=bench-open311
+ids=$dir/ids.txt
 if [ "$db" = postgres ]; then
+  target=fengqiao_stats
   export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=127.0.0.1;Username=postgres;Password=postgres;Database=$target;Maximum Pool Size=200"
   sql() { PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$target" -tAc "$1"; }
+  PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $target" -c "CREATE DATABASE $target"
+  size() { sql "SELECT pg_size_pretty(pg_database_size('$target'))"; }
 else
+  target=$dir/province.db
   export ConnectionStrings__Fengqiao="Data Source=$target"
   sql() { sqlite3 "$target" "$1"; }
+  size() { du -ch "$target"* | tail -1 | cut -f1; }
 fi
 app=""
-cleanup() { set +e; if [ -n "$app" ]; then kill -TERM "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi; echo "(logs: $dir)"; }
+cleanup() {
+  set +e
+  if [ -n "$app" ]; then kill -TERM "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
+  if [ "${KEEP:-0}" = 1 ]; then echo "(kept $dir)"; else rm -rf "$dir"; fi
+}
 trap cleanup EXIT
 
 dotnet build src/Fengqiao -c Release -v q -nologo >/dev/null
 dotnet build bench/LoadGen -c Release -v q -nologo >/dev/null
 
-echo "== recount --fix (builds the rollups from the records)"
-/usr/bin/time -f "   %e s, max RSS %M KB" dotnet "$app_dll" recount --fix | tail -3
+echo "== generate-province --scale $scale ($db)"
+FENGQIAO_SAMPLE_IDS=$ids /usr/bin/time -f "   %e s in all, max RSS %M KB" -o "$dir/generate.time" dotnet "$app_dll" generate-province --scale "$scale" >"$dir/generate.log"
+grep -A40 "Summary:" "$dir/generate.log" || tail -n 40 "$dir/generate.log"
+cat "$dir/generate.time"
+echo "   size on disk: $(size)"
 echo "== recount (checks them)"
 /usr/bin/time -f "   %e s, max RSS %M KB" dotnet "$app_dll" recount | tail -2
 echo "   rollup rows: $(sql 'SELECT COUNT(*) FROM "AreaRollups"')"
@@ -58,8 +70,8 @@ dotnet "$app_dll" create-user bench.station Leader "$station_person" 2>/dev/null
 sql "SELECT \"Name\" FROM \"Residents\" WHERE \"AreaPath\" LIKE '%/$station_area/%' ORDER BY \"Id\" LIMIT 200" >"$dir/names.txt"
 pages=$(( ($(sql "SELECT COUNT(*) FROM \"Disputes\" WHERE \"AreaPath\" LIKE '%/$station_area/%' AND \"MergedIntoId\" IS NULL") + 19) / 20 ))
 seq 1 "$pages" >"$dir/pages.txt"
-sql 'SELECT "CentreLat" || '"','"' || "CentreLng" FROM "Areas" WHERE "Level" = 6 AND "BoundaryGeoJson" IS NOT NULL ORDER BY "Id" LIMIT 5000' >"$dir/points.txt"
-echo "   station $station (area $station_area, $pages worklist pages of 20), $(wc -l <"$dir/points.txt") grid centres for Open311"
+grid=$(sql "SELECT \"Code\" FROM \"Areas\" WHERE \"Level\" = 6 AND \"Path\" LIKE '%/$station_area/%' ORDER BY \"Id\" LIMIT 1")
+echo "   station $station (area $station_area, $pages worklist pages of 20); Open311 reports go to grid $grid"
 
 taskset -c 0 dotnet "$app_dll" --urls "$base" >"$dir/app.log" 2>&1 &
 app=$!
@@ -71,9 +83,9 @@ lat --url "$base/statistics?area=22&from=$year_from&to=$today" --login "bench.pr
 lat --url "$base/api/disputes?area=$station_area&page={raw}&pageSize=20" --values "$dir/pages.txt" --login "bench.station:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "station dispute worklist, every page"
 lat --url "$base/api/residents?name={pick}" --values "$dir/names.txt" --login "bench.station:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "resident look-up by name (station)"
 lat --url "$base/api/residents?name={pick}" --values "$dir/names.txt" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "resident look-up by name (province)"
-if [ -n "$ids" ]; then
+if [ -s "$ids" ]; then
   lat --url "$base/api/residents/lookup" --method POST --json '{"idNumber":"{raw}"}' --values "$ids" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "resident look-up by exact ID number (province)"
 fi
 echo "== Open311 POST at $rps/s for 20 s"
 taskset -c 1 dotnet "$lg_dll" rate --url "$base/open311/v2/requests.json" --method POST --rps "$rps" --seconds 20 \
-  --form "api_key=bench-open311&service_code=danger-fallingobject&description=Bench+report+{n}&lat=43.8871&long=125.3076" --label "open311 POST" | tail -4
+  --form "api_key=bench-open311&service_code=danger-fallingobject&description=Bench+report+{n}&address_id=$grid" --label "open311 POST" | tail -4

@@ -31,6 +31,8 @@ public interface IRollupLookups
 public static class Contributions
 {
     public static readonly PostRole[] SwornRoles = [PostRole.StationDirector, PostRole.CommunityPolice, PostRole.PoliceOfficer];
+    /// <summary>Above the station, the leaders of a county branch or an organ are police too.</summary>
+    public static readonly PostRole[] SwornAboveStation = [.. SwornRoles, PostRole.Leader];
     public static readonly MemberRole[] VolunteerRoles = [MemberRole.BuildingLeader, MemberRole.Courier, MemberRole.PropertyStaff, MemberRole.Resident];
     public static readonly DisputeStatus[] ResolvedStatuses = [DisputeStatus.Resolved, DisputeStatus.FollowedUp, DisputeStatus.Closed];
 
@@ -196,7 +198,7 @@ public static class Contributions
 
     private static IEnumerable<Contribution> Of(Post p, UnitKind? kind)
     {
-        if (kind is null || !SwornRoles.Contains(p.Role))
+        if (kind is null || !SwornAboveStation.Contains(p.Role))
         {
             yield break;
         }
@@ -204,7 +206,7 @@ public static class Contributions
         IEnumerable<Contribution> Each(Metric m) => Stock(p.AreaPath, m, p.StartDate, end);
         var k = kind.Value;
         var counted = new List<Metric>();
-        if (k.IsStation())
+        if (k.IsStation() && SwornRoles.Contains(p.Role))
         {
             counted.Add(Metric.PoliceStation);
             if (p.Role == PostRole.CommunityPolice)

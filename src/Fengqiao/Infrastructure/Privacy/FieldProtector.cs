@@ -16,6 +16,12 @@ public sealed class FieldProtector
     private const int TagSize = 16;
     private readonly Dictionary<string, byte[]> _keys;
     private readonly byte[] _hashKey;
+    private readonly byte[] _currentKey;
+    private readonly byte[] _aad;
+
+    // Per thread, for ProtectAndHash: the AES-GCM and HMAC objects of the last key they were made for.
+    [ThreadStatic] private static (byte[] Key, AesGcm Aes)? t_aes;
+    [ThreadStatic] private static (byte[] Key, HMACSHA256 Mac)? t_hmac;
 
     public FieldProtector(PrivacyKeyRing ring)
     {
@@ -26,6 +32,8 @@ public sealed class FieldProtector
         {
             throw new InvalidOperationException($"Privacy key '{CurrentKeyId}' is missing or is not 32 bytes.");
         }
+        _currentKey = current;
+        _aad = Aad(CurrentKeyId);
     }
 
     public string CurrentKeyId { get; }
@@ -39,6 +47,35 @@ public sealed class FieldProtector
         using var aes = new AesGcm(_keys[CurrentKeyId], TagSize);
         aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), Aad(CurrentKeyId));
         return CurrentKeyId + ":" + Convert.ToBase64String(output);
+    }
+
+    /// <summary>
+    /// The stored text and the look-up hash of a value at once, for bulk writers (the province generator). The nonce is
+    /// the first 12 bytes of the look-up hash, so the same value under the same key is always stored as the same text and
+    /// a run can be repeated exactly; it shows only which stored values are equal, which the hash shows anyway, and
+    /// different values never share a nonce. One AES-GCM and one HMAC object per thread are kept for the purpose.
+    /// <see cref="Unprotect"/> reads the result like any other value.
+    /// </summary>
+    public (string Cipher, string Hash) ProtectAndHash(string plain)
+    {
+        var data = Encoding.UTF8.GetBytes(plain);
+        Span<byte> mac = stackalloc byte[32];
+        if (t_hmac is not { } hmac || hmac.Key != _hashKey)
+        {
+            t_hmac?.Mac.Dispose();
+            t_hmac = hmac = (_hashKey, new HMACSHA256(_hashKey));
+        }
+        hmac.Mac.TryComputeHash(data, mac, out _);
+        var output = new byte[NonceSize + data.Length + TagSize];
+        var nonce = output.AsSpan(0, NonceSize);
+        mac[..NonceSize].CopyTo(nonce);
+        if (t_aes is not { } aes || aes.Key != _currentKey)
+        {
+            t_aes?.Aes.Dispose();
+            t_aes = aes = (_currentKey, new AesGcm(_currentKey, TagSize));
+        }
+        aes.Aes.Encrypt(nonce, data, output.AsSpan(NonceSize, data.Length), output.AsSpan(NonceSize + data.Length), _aad);
+        return (CurrentKeyId + ":" + Convert.ToBase64String(output), Convert.ToBase64String(mac));
     }
 
     public string Unprotect(string stored)
