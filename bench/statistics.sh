@@ -17,7 +17,8 @@ db=${1:?usage: bench/statistics.sh sqlite|postgres [SCALE] [OPEN311_RPS]}
 scale=${2:-0.1}
 rps=${3:-1000}
 root=$PWD
-dir=$(mktemp -d /tmp/fengqiao-stats-bench.XXXX)
+# REUSE=DIR measures a database kept from an earlier run (KEEP=1) instead of generating one (SQLite only).
+dir=${REUSE:-$(mktemp -d /tmp/fengqiao-stats-bench.XXXX)}
 port=5193
 base=http://127.0.0.1:$port
 app_dll=$root/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll
@@ -26,13 +27,13 @@ export Logging__LogLevel__Default=Warning Demo__Enabled=false
 export Privacy__Keys__k1=YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI= Privacy__CurrentKey=k1
 export Privacy__HashKey=YmVuY2gtaGFzaC1rZXktYmVuY2gtaGFzaC1rZXktMzI=
 export Limits__PerClientPerSecond=1000000 Limits__Concurrency=256 Limits__Queue=4096
-export Open311__ApiKeys__0=bench-open311
+export Open311__ApiKeys__0=bench-open311 Open311__PostsPerMinute=1000000
 ids=$dir/ids.txt
 if [ "$db" = postgres ]; then
   target=fengqiao_stats
   export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=127.0.0.1;Username=postgres;Password=postgres;Database=$target;Maximum Pool Size=200"
   sql() { PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$target" -tAc "$1"; }
-  PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $target" -c "CREATE DATABASE $target"
+  if [ -z "${REUSE:-}" ]; then PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $target" -c "CREATE DATABASE $target"; fi
   size() { sql "SELECT pg_size_pretty(pg_database_size('$target'))"; }
 else
   target=$dir/province.db
@@ -51,6 +52,7 @@ trap cleanup EXIT
 dotnet build src/Fengqiao -c Release -v q -nologo >/dev/null
 dotnet build bench/LoadGen -c Release -v q -nologo >/dev/null
 
+if [ -z "${REUSE:-}" ]; then
 echo "== generate-province --scale $scale ($db)"
 FENGQIAO_SAMPLE_IDS=$ids /usr/bin/time -f "   %e s in all, max RSS %M KB" -o "$dir/generate.time" dotnet "$app_dll" generate-province --scale "$scale" >"$dir/generate.log"
 grep -A40 "Summary:" "$dir/generate.log" || tail -n 40 "$dir/generate.log"
@@ -59,9 +61,10 @@ echo "   size on disk: $(size)"
 echo "== recount (checks them)"
 /usr/bin/time -f "   %e s, max RSS %M KB" dotnet "$app_dll" recount | tail -2
 echo "   rollup rows: $(sql 'SELECT COUNT(*) FROM "AreaRollups"')"
+fi
 
 province_person=$(sql 'SELECT p."PersonId" FROM "Posts" p JOIN "Units" u ON u."Id" = p."UnitId" WHERE u."Kind" = 1 ORDER BY p."Id" LIMIT 1')
-station=$(sql 'SELECT u."Id" FROM "Units" u WHERE u."Kind" = 4 ORDER BY u."Id" LIMIT 1 OFFSET 100')
+station=$(sql 'SELECT u."Id" FROM "Units" u WHERE u."Kind" = 4 ORDER BY u."Id" LIMIT 1 OFFSET (SELECT COUNT(*) / 2 FROM "Units" WHERE "Kind" = 4)')
 station_area=$(sql "SELECT a.\"Code\" FROM \"Units\" u JOIN \"Areas\" a ON a.\"Id\" = u.\"AreaId\" WHERE u.\"Id\" = $station")
 station_person=$(sql "SELECT \"PersonId\" FROM \"Posts\" WHERE \"UnitId\" = $station AND \"Role\" = 2 ORDER BY \"Id\" LIMIT 1")
 export FENGQIAO_ADMIN_PASSWORD='Bench-Province-2026!'
@@ -78,6 +81,7 @@ app=$!
 for _ in $(seq 1 600); do curl -sf "$base/healthz" >/dev/null && break; sleep 1; done
 lat() { taskset -c 1 dotnet "$lg_dll" latency "$@"; }
 year_from=$(date -d "-1 year +1 day" +%F); today=$(date +%F)
+if [ -z "${ONLY_OPEN311:-}" ]; then
 lat --url "$base/api/statistics?area=22&from=$year_from&to=$today" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 300 --label "province dashboard API, one year"
 lat --url "$base/statistics?area=22&from=$year_from&to=$today" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 200 --label "province dashboard page, one year"
 lat --url "$base/api/disputes?area=$station_area&page={raw}&pageSize=20" --values "$dir/pages.txt" --login "bench.station:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "station dispute worklist, every page"
@@ -85,6 +89,7 @@ lat --url "$base/api/residents?name={pick}" --values "$dir/names.txt" --login "b
 lat --url "$base/api/residents?name={pick}" --values "$dir/names.txt" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "resident look-up by name (province)"
 if [ -s "$ids" ]; then
   lat --url "$base/api/residents/lookup" --method POST --json '{"idNumber":"{raw}"}' --values "$ids" --login "bench.province:$FENGQIAO_ADMIN_PASSWORD" --requests 500 --label "resident look-up by exact ID number (province)"
+fi
 fi
 echo "== Open311 POST at $rps/s for 20 s"
 taskset -c 1 dotnet "$lg_dll" rate --url "$base/open311/v2/requests.json" --method POST --rps "$rps" --seconds 20 \
