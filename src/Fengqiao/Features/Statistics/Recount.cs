@@ -138,10 +138,15 @@ public static class Recount
     }
 
     /// <summary>One consistent view of records and rollups. SQLite: a deferred transaction (a WAL snapshot that does not
-    /// hold the write lock) unless fixing; PostgreSQL: serializable.</summary>
+    /// hold the write lock) unless fixing; PostgreSQL: repeatable read, a snapshot (serializable would keep a predicate
+    /// lock for every row read, more than the server has room for at province scale).</summary>
     private static async Task<IDbContextTransaction> SnapshotAsync(AppDb db, bool fix, CancellationToken ct)
     {
-        if (fix || db.Database.IsNpgsql())
+        if (db.Database.IsNpgsql())
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        }
+        if (fix)
         {
             return await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct);
         }
