@@ -54,6 +54,10 @@ public static class ServiceStats
             Rows(counted, r => r.ClerkPersonId is { } id ? clerks.GetValueOrDefault(id) : null, r => r.Overall));
     }
 
+    /// <summary>The rule of a comprehensive window: its services (comma-separated codes) span at least <see cref="ComprehensiveCategories"/> categories.</summary>
+    public static bool IsComprehensive(string serviceCodes, IReadOnlyDictionary<string, ServiceCategory> categories) =>
+        serviceCodes.Split(',').Select(c => categories.GetValueOrDefault(c.Trim())).Where(c => c != 0).Distinct().Count() >= ComprehensiveCategories;
+
     /// <summary>Stations (of the subtree) with a window whose services span several categories — the article's 964.</summary>
     public static async Task<(int Comprehensive, int Stations)> ComprehensiveWindowsAsync(AppDb db, string prefix, CancellationToken ct)
     {
@@ -63,9 +67,7 @@ public static class ServiceStats
         var windows = await db.Outlets.AsNoTracking()
             .Where(o => o.Kind == OutletKind.StationWindow && o.AreaPath.StartsWith(prefix))
             .Select(o => new { o.UnitId, o.ServiceCodes }).ToListAsync(ct);
-        var comprehensive = windows
-            .Where(w => w.ServiceCodes.Split(',').Select(c => categories.GetValueOrDefault(c.Trim())).Distinct().Count(c => c != 0) >= ComprehensiveCategories)
-            .Select(w => w.UnitId).Distinct().Count();
+        var comprehensive = windows.Where(w => IsComprehensive(w.ServiceCodes, categories)).Select(w => w.UnitId).Distinct().Count();
         return (comprehensive, stations);
     }
 }

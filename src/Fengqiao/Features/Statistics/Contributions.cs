@@ -36,9 +36,6 @@ public static class Contributions
     public static readonly MemberRole[] VolunteerRoles = [MemberRole.BuildingLeader, MemberRole.Courier, MemberRole.PropertyStaff, MemberRole.Resident];
     public static readonly DisputeStatus[] ResolvedStatuses = [DisputeStatus.Resolved, DisputeStatus.FollowedUp, DisputeStatus.Closed];
 
-    /// <summary>A station window is comprehensive when it handles services of at least this many categories.</summary>
-    public static int ComprehensiveCategories => ServiceStats.ComprehensiveCategories;
-
     private static readonly Dictionary<string, ServiceCategory> Categories =
         CatalogueData.Services.ToDictionary(s => s.Code, s => s.Category, StringComparer.Ordinal);
 
@@ -76,8 +73,8 @@ public static class Contributions
         _ => [],
     };
 
-    public static bool IsComprehensive(Outlet o) =>
-        o.Codes.Select(c => Categories.GetValueOrDefault(c)).Where(c => c != 0).Distinct().Count() >= ComprehensiveCategories;
+    /// <summary>The one-window rule (<see cref="ServiceStats.IsComprehensive"/>) over the shipped catalogue.</summary>
+    public static bool IsComprehensive(Outlet o) => ServiceStats.IsComprehensive(o.ServiceCodes, Categories);
 
     private static IEnumerable<Contribution> Of(Dispute d)
     {
