@@ -2,6 +2,7 @@ using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -55,7 +56,7 @@ public static class DangerEndpoints
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area);
-            query = query.Where(d => d.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(d => d.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -1,5 +1,6 @@
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +30,7 @@ public static class DemandQueries
         if (!string.IsNullOrWhiteSpace(f.Area))
         {
             var prefix = db.SubtreePrefix(f.Area);
-            query = query.Where(d => d.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(d => d.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {
@@ -76,7 +77,7 @@ public static class DemandQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area);
-            query = query.Where(d => d.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(d => d.AreaPath, prefix);
         }
         var byStatus = await query.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
         var overdue = await query.CountAsync(d => d.Status == DemandStatus.Referred && d.Referrals.Any(r => r.AnsweredOn == null && r.DueOn < today), ct);

@@ -1,5 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,7 +85,7 @@ public static class ProjectQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area);
-            query = query.Where(p => p.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(p => p.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -117,7 +117,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
     public void Configure(EntityTypeBuilder<Dispute> b)
     {
         b.HasIndex(d => d.Code).IsUnique();
-        b.HasIndex(d => d.AreaPath);
+        // A worklist counts and orders an area's open cases from this index alone; it reads only the page's rows.
+        b.HasIndex(d => new { d.AreaPath, d.MergedIntoId, d.RegisteredAt });
         b.HasIndex(d => new { d.Status, d.DueDate });
         b.HasIndex(d => d.ResponsibleOfficerId);
         b.HasIndex(d => d.RegisteredOn);

@@ -72,7 +72,7 @@ public static class DisputeEndpoints
         var today = clock.Today;
         var filter = query.ToFilter();
         var q = DisputeQueries.Filter(db, filter, today, calendar.Current.AddWorkingDays(today, DisputeQueries.DueSoonWorkingDays));
-        return TypedResults.Ok(await DisputeQueries.Project(db, q).ToPageAsync(query.Page, query.PageSize, ct));
+        return TypedResults.Ok(await DisputeQueries.PageAsync(db, q, query.Page, query.PageSize, ct));
     }
 
     private static async Task<Results<Ok<DisputeDetail>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>

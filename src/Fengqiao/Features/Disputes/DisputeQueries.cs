@@ -1,6 +1,7 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,7 +63,7 @@ public static class DisputeQueries
         if (!string.IsNullOrWhiteSpace(f.Area))
         {
             var prefix = db.SubtreePrefix(f.Area);
-            q = q.Where(d => d.AreaPath.StartsWith(prefix));
+            q = q.UnderPath(d => d.AreaPath, prefix);
         }
         if (f.From is not null)
         {
@@ -100,6 +101,19 @@ public static class DisputeQueries
             d.StationUnit != null ? d.StationUnit.NameZh : null, d.StationUnit != null ? d.StationUnit.NameEn : null,
             d.ResponsibleOfficer != null ? d.ResponsibleOfficer.NameZh : null, d.ResponsibleOfficer != null ? d.ResponsibleOfficer.NameEn : null,
             db.SupervisionNotices.Count(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == d.Id), d.Version));
+
+    /// <summary>
+    /// One page of a worklist: the count and the page's ids from the filter (the path index answers both for the
+    /// usual order), then the columns of those twenty cases only, in the same order.
+    /// </summary>
+    public static async Task<Page<DisputeListItem>> PageAsync(AppDb db, IQueryable<Dispute> q, int? page, int? size, CancellationToken ct)
+    {
+        var (p, s) = Paging.Normalise(page, size);
+        var total = await q.CountAsync(ct);
+        var ids = await q.Skip((p - 1) * s).Take(s).Select(d => d.Id).ToListAsync(ct);
+        var rows = (await Project(db, db.Disputes.AsNoTracking().Where(d => ids.Contains(d.Id))).ToListAsync(ct)).ToDictionary(r => r.Id);
+        return new Page<DisputeListItem>([.. ids.Where(rows.ContainsKey).Select(id => rows[id])], p, s, total);
+    }
 
     public static async Task<DisputeDetail?> DetailAsync(AppDb db, int id, CancellationToken ct)
     {

@@ -21,6 +21,6 @@ public sealed class IndexModel(AppDb db, LocalClock clock, CalendarService calen
     {
         Today = clock.Today;
         var q = DisputeQueries.Filter(db, Query.ToFilter(), Today, calendar.Current.AddWorkingDays(Today, DisputeQueries.DueSoonWorkingDays));
-        Cases = await DisputeQueries.Project(db, q).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+        Cases = await DisputeQueries.PageAsync(db, q, PageNumber, Paging.DefaultSize, ct);
     }
 }

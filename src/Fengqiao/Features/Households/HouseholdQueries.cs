@@ -1,5 +1,6 @@
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class HouseholdQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area);
-            query = query.Where(h => h.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(h => h.AreaPath, prefix);
         }
         if (tag is { } t && t != HouseholdTags.None)
         {

@@ -1,4 +1,5 @@
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,7 +28,7 @@ public static class TeamQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(t => t.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(t => t.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -80,7 +81,7 @@ public static class TeamQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(p => p.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(p => p.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -121,7 +122,7 @@ public static class TeamQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(t => t.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(t => t.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -159,7 +160,7 @@ public static class TeamQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(o => o.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(o => o.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {
@@ -197,7 +198,7 @@ public static class TeamQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(m => m.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(m => m.AreaPath, prefix);
         }
         if (!string.IsNullOrWhiteSpace(q))
         {

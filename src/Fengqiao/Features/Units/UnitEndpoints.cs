@@ -1,5 +1,6 @@
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public static class UnitEndpoints
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area);
-            query = query.Where(u => u.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(u => u.AreaPath, prefix);
         }
         if (kind is not null)
         {

@@ -1,6 +1,7 @@
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Visits;
@@ -160,7 +161,7 @@ public static class CampaignCoverage
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            q = q.Where(h => h.AreaPath.StartsWith(prefix));
+            q = q.UnderPath(h => h.AreaPath, prefix);
         }
         if (officerPaths is { Length: 0 })
         {

@@ -1,4 +1,5 @@
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +14,7 @@ public static class VisitQueries
         if (!string.IsNullOrWhiteSpace(area))
         {
             var prefix = db.SubtreePrefix(area.Trim());
-            query = query.Where(v => v.AreaPath.StartsWith(prefix));
+            query = query.UnderPath(v => v.AreaPath, prefix);
         }
         if (campaign is not null)
         {

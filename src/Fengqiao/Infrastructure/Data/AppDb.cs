@@ -17,7 +17,9 @@ using Fengqiao.Infrastructure.Audit;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace Fengqiao.Infrastructure.Data;
 
@@ -79,67 +81,82 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     // Read by the query filters; EF evaluates them per query, per context instance.
     private bool ScopeAll => Jurisdiction.Unrestricted;
     private string[] ScopePaths => Jurisdiction.Paths;
+    private string ScopeLow => Jurisdiction.Low;
+    private string ScopeHigh => Jurisdiction.High;
+    private bool ScopeOneRange => Jurisdiction.OneRange;
+
+    /// <summary>
+    /// Confines <typeparamref name="T"/> to the caller's jurisdiction by its area path: first the range that holds all
+    /// of the caller's subtrees (answered from the path index), then, for a caller posted to several, each subtree.
+    /// </summary>
+    private void Scope<T>(ModelBuilder builder, Expression<Func<T, string>> path) where T : class
+    {
+        Expression<Func<string, bool>> within = p => string.Compare(p, ScopeLow) >= 0 && string.Compare(p, ScopeHigh) < 0
+            && (ScopeOneRange || ScopePaths.Any(s => p.StartsWith(s)));
+        var body = ReplacingExpressionVisitor.Replace(within.Parameters[0], path.Body, within.Body);
+        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
 
-        builder.Entity<Area>().HasQueryFilter(a => ScopeAll || ScopePaths.Any(p => a.Path.StartsWith(p)));
-        builder.Entity<Unit>().HasQueryFilter(u => ScopeAll || ScopePaths.Any(p => u.AreaPath.StartsWith(p)));
-        builder.Entity<Post>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<Area>(builder, a => a.Path);
+        Scope<Unit>(builder, u => u.AreaPath);
+        Scope<Post>(builder, x => x.AreaPath);
         builder.Entity<Person>().HasQueryFilter(x => ScopeAll
             || ScopePaths.Any(p => x.HomeAreaPath.StartsWith(p))
             || x.Posts.Any(post => ScopePaths.Any(p => post.AreaPath.StartsWith(p))));
         builder.Entity<Secondment>().HasQueryFilter(s => ScopeAll
             || ScopePaths.Any(p => s.ToAreaPath.StartsWith(p) || s.FromAreaPath.StartsWith(p)));
 
-        builder.Entity<Dispute>().HasQueryFilter(d => ScopeAll || ScopePaths.Any(p => d.AreaPath.StartsWith(p)));
-        builder.Entity<DisputeEvent>().HasQueryFilter(e => ScopeAll || ScopePaths.Any(p => e.AreaPath.StartsWith(p)));
-        builder.Entity<DisputeParty>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
-        builder.Entity<DisputeHandler>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
-        builder.Entity<MediationSession>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
-        builder.Entity<MediationAgreement>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
-        builder.Entity<FollowUpVisit>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Dispute!.AreaPath.StartsWith(p)));
-        builder.Entity<Danger>().HasQueryFilter(d => ScopeAll || ScopePaths.Any(p => d.AreaPath.StartsWith(p)));
+        Scope<Dispute>(builder, d => d.AreaPath);
+        Scope<DisputeEvent>(builder, e => e.AreaPath);
+        Scope<DisputeParty>(builder, x => x.Dispute!.AreaPath);
+        Scope<DisputeHandler>(builder, x => x.Dispute!.AreaPath);
+        Scope<MediationSession>(builder, x => x.Dispute!.AreaPath);
+        Scope<MediationAgreement>(builder, x => x.Dispute!.AreaPath);
+        Scope<FollowUpVisit>(builder, x => x.Dispute!.AreaPath);
+        Scope<Danger>(builder, d => d.AreaPath);
         // Outlets and their slots are public places, but their records belong to the outlet's area.
         // Resident-facing reads (slots, own bookings) say so explicitly with IgnoreQueryFilters.
-        builder.Entity<Outlet>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Counter>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Outlet!.AreaPath.StartsWith(p)));
-        builder.Entity<Slot>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Appointment>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Ticket>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<ServiceRecord>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Review>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Rectification>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<Outlet>(builder, x => x.AreaPath);
+        Scope<Counter>(builder, x => x.Outlet!.AreaPath);
+        Scope<Slot>(builder, x => x.AreaPath);
+        Scope<Appointment>(builder, x => x.AreaPath);
+        Scope<Ticket>(builder, x => x.AreaPath);
+        Scope<ServiceRecord>(builder, x => x.AreaPath);
+        Scope<Review>(builder, x => x.AreaPath);
+        Scope<Rectification>(builder, x => x.AreaPath);
         // A resident's report belongs to its grid's station (unrouted ones to the province). Public
         // reads by tracking code and Open311 lists say IgnoreQueryFilters and expose no contact details.
-        builder.Entity<ResidentRequest>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<ResidentRequest>(builder, x => x.AreaPath);
         // Households and residents belong to their grid; an import to the area it fills.
-        builder.Entity<Household>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Resident>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<ImportJob>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<Household>(builder, x => x.AreaPath);
+        Scope<Resident>(builder, x => x.AreaPath);
+        Scope<ImportJob>(builder, x => x.AreaPath);
         // A demand and its referrals belong to the demand's area, even when referred to a provincial department.
-        builder.Entity<Demand>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Referral>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<CommunityProject>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<ProjectMember>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Project!.AreaPath.StartsWith(p)));
-        builder.Entity<ProjectOrder>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.Project!.AreaPath.StartsWith(p)));
+        Scope<Demand>(builder, x => x.AreaPath);
+        Scope<Referral>(builder, x => x.AreaPath);
+        Scope<CommunityProject>(builder, x => x.AreaPath);
+        Scope<ProjectMember>(builder, x => x.Project!.AreaPath);
+        Scope<ProjectOrder>(builder, x => x.Project!.AreaPath);
         // A campaign is seen by the area that runs it and by every area it covers, from below (a station in a
         // province-wide campaign) or above; each caller still counts only the households they can see.
         builder.Entity<Campaign>().HasQueryFilter(c => ScopeAll || ScopePaths.Any(p => c.AreaPath.StartsWith(p))
             || c.Areas.Any(a => ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath))));
         builder.Entity<CampaignArea>().HasQueryFilter(a => ScopeAll || ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath)));
-        builder.Entity<Visit>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<Visit>(builder, x => x.AreaPath);
         // Teams and their work belong to the area they serve. A tip belongs to its receiving station's area: those
         // above see that it exists; only the station sees the tipster (TipPrivacy).
-        builder.Entity<Team>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<TeamMember>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<PatrolLog>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Tip>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<OutreachActivity>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<Meeting>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
-        builder.Entity<MeetingTask>().HasQueryFilter(x => ScopeAll || ScopePaths.Any(p => x.AreaPath.StartsWith(p)));
+        Scope<Team>(builder, x => x.AreaPath);
+        Scope<TeamMember>(builder, x => x.AreaPath);
+        Scope<PatrolLog>(builder, x => x.AreaPath);
+        Scope<Tip>(builder, x => x.AreaPath);
+        Scope<OutreachActivity>(builder, x => x.AreaPath);
+        Scope<Meeting>(builder, x => x.AreaPath);
+        Scope<MeetingTask>(builder, x => x.AreaPath);
         // A notice is seen by the level it is addressed to, and by the people whose case it is about.
         builder.Entity<SupervisionNotice>().HasQueryFilter(n => ScopeAll
             || ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));

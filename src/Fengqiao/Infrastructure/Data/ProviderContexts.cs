@@ -16,7 +16,20 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, Jurisdict
 }
 
 /// <summary>PostgreSQL flavour: production and scale-out. Migrations in Migrations/Postgres.</summary>
-public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, Jurisdiction jurisdiction) : AppDb(options, jurisdiction);
+public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, Jurisdiction jurisdiction) : AppDb(options, jurisdiction)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Area paths compare byte by byte, as on SQLite, whatever the database's locale: the jurisdiction and area
+        // filters are path ranges (PathRange), and a locale that skips the slashes would put a subtree out of order.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties())
+                     .Where(p => p.ClrType == typeof(string) && p.Name.EndsWith("Path", StringComparison.Ordinal)))
+        {
+            property.SetCollation("C");
+        }
+    }
+}
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDb>
 {

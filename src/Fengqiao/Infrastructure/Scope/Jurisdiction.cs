@@ -10,6 +10,11 @@ public sealed class Jurisdiction
 {
     public bool Unrestricted { get; private set; }
     public string[] Paths { get; private set; } = [];
+    /// <summary>The smallest path range that holds every path in <see cref="Paths"/>: what the query filters narrow by first, from the index.</summary>
+    public string Low { get; private set; } = "";
+    public string High { get; private set; } = "";
+    /// <summary>True when the range is exactly what the caller sees (one subtree, or everything); otherwise each path is checked too.</summary>
+    public bool OneRange { get; private set; } = true;
     public int? PersonId { get; private set; }
     /// <summary>The units of the caller's active posts: for what belongs to a unit rather than an area (a station's tipsters).</summary>
     public IReadOnlySet<int> UnitIds { get; private set; } = new HashSet<int>();
@@ -26,6 +31,8 @@ public sealed class Jurisdiction
         PersonId = personId;
         Paths = Minimal(paths);
         UnitIds = (unitIds ?? []).ToHashSet();
+        OneRange = Paths.Length <= 1;
+        (Low, High) = Paths.Length == 0 ? ("", "") : (Paths.Min(StringComparer.Ordinal)!, Paths.Select(PathRange.Upper).Max(StringComparer.Ordinal)!);
     }
 
     public void GrantAll(int? personId = null)
@@ -33,6 +40,8 @@ public sealed class Jurisdiction
         PersonId = personId;
         Unrestricted = true;
         Paths = ["/"];
+        // Everything, including a path that might not start with a slash.
+        (Low, High, OneRange) = ("", "\uffff", true);
     }
 
     /// <summary>For start-up work, commands and tests that act as the system, not as a person.</summary>

@@ -63,7 +63,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -101,7 +102,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("DescriptionEn")
                         .HasMaxLength(1500)
@@ -166,7 +168,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
@@ -234,7 +237,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -324,7 +328,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -378,7 +383,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Category")
                         .HasColumnType("integer");
@@ -541,7 +547,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("DemandId")
                         .HasColumnType("integer");
@@ -612,7 +619,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -730,8 +738,6 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaPath");
-
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -742,6 +748,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("StationUnitId");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
                     b.ToTable("Disputes");
                 });
@@ -764,7 +772,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -1012,7 +1021,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1072,7 +1082,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1126,7 +1137,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("StoredPath")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1148,7 +1160,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
@@ -1283,7 +1296,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(4000)
@@ -1398,7 +1412,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("HomeAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("HomeUnitId")
                         .HasColumnType("integer");
@@ -1448,7 +1463,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
@@ -1501,7 +1517,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1583,7 +1600,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1695,7 +1713,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
@@ -1755,7 +1774,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -1848,7 +1868,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("BundleCode")
                         .HasMaxLength(20)
@@ -1940,7 +1961,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Booked")
                         .HasColumnType("integer");
@@ -1979,7 +2001,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("CalledAt")
                         .HasColumnType("timestamp with time zone");
@@ -2046,7 +2069,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("FromAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("FromUnitId")
                         .HasColumnType("integer");
@@ -2067,7 +2091,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ToAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("ToUnitId")
                         .HasColumnType("integer");
@@ -2131,7 +2156,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
@@ -2145,7 +2171,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("SubjectAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("SubjectCode")
                         .IsRequired()
@@ -2192,7 +2219,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("CommunityAttendees")
                         .IsRequired()
@@ -2236,7 +2264,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2286,7 +2315,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Audience")
                         .HasColumnType("integer");
@@ -2334,7 +2364,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("EndedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2391,7 +2422,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -2439,7 +2471,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date");
@@ -2489,7 +2522,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2577,7 +2611,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2640,7 +2675,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("CreatedById")
                         .HasColumnType("integer");
@@ -2692,7 +2728,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
@@ -2723,7 +2760,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer");
@@ -2789,7 +2827,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("AreaPath")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");

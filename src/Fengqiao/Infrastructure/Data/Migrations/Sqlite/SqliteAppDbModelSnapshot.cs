@@ -705,8 +705,6 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaPath");
-
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -717,6 +715,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("StationUnitId");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
                     b.ToTable("Disputes");
                 });

@@ -1,0 +1,31 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace Fengqiao.Infrastructure.Scope;
+
+/// <summary>
+/// A subtree of areas as a range of materialised paths: every path that starts with "/22/2201/" lies in
+/// ["/22/2201/", "/22/22010"). Databases answer a range from the path index; they cannot do that for a
+/// LIKE with a parameter (SQLite's LIKE is case-insensitive; PostgreSQL needs the pattern at plan time).
+/// Paths compare byte by byte: SQLite's BINARY collation, and "C" on PostgreSQL (PostgresAppDb).
+/// </summary>
+public static class PathRange
+{
+    /// <summary>The first string after every string that starts with <paramref name="prefix"/>.</summary>
+    public static string Upper(string prefix) =>
+        prefix.Length == 0 ? "\uffff" : string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
+
+    /// <summary>Keeps the rows whose path (<paramref name="path"/>) starts with <paramref name="prefix"/>, as an indexable range.</summary>
+    public static IQueryable<T> UnderPath<T>(this IQueryable<T> query, Expression<Func<T, string>> path, string prefix) =>
+        query.Where(Within(path, new Bounds(prefix, Upper(prefix))));
+
+    /// <summary><paramref name="path"/> within <paramref name="bounds"/>; the bounds stay SQL parameters.</summary>
+    public static Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> path, Bounds bounds)
+    {
+        Expression<Func<string, bool>> within = p => string.Compare(p, bounds.Low) >= 0 && string.Compare(p, bounds.High) < 0;
+        var body = ReplacingExpressionVisitor.Replace(within.Parameters[0], path.Body, within.Body);
+        return Expression.Lambda<Func<T, bool>>(body, path.Parameters);
+    }
+
+    public sealed record Bounds(string Low, string High);
+}
