@@ -49,6 +49,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         // The stories sign in many times from one address.
         builder.UseSetting("Limits:SignInsPerMinute", "10000");
         builder.UseSetting("Limits:PerClientPerSecond", "10000");
+        builder.UseSetting("Limits:MaxBacklog", "0");
     }
 
     /// <summary>A fresh, anonymous browser context (own cookies) with the given screen size.</summary>

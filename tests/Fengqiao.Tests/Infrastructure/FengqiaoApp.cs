@@ -88,6 +88,8 @@ public static class TestSettings
         builder.UseSetting("Limits:PerClientPerSecond", "100000");
         builder.UseSetting("Limits:SignInsPerMinute", "100000");
         builder.UseSetting("Limits:Concurrency", "1000");
+        // Parallel tests share one thread pool; its backlog says nothing about one app's load here.
+        builder.UseSetting("Limits:MaxBacklog", "0");
     }
 
     /// <summary>The current code of the demo authenticator, for the accounts that need a second factor.</summary>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Web;
 using Fengqiao.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Security;
@@ -30,6 +32,20 @@ public abstract class LimitTests(FengqiaoApp app)
         Assert.DoesNotContain(statuses, r => (int)r.StatusCode >= 500);
         await Task.Delay(1100);
         Assert.Equal(HttpStatusCode.OK, (await greedy.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076")).StatusCode);
+    }
+
+    [Fact]
+    public async Task WhenTheServerIsBehindNewRequestsGet429AtOnceAndAreServedWhenItCatchesUp()
+    {
+        var backlog = 5_000L;
+        await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new BacklogLimiter(500, () => Interlocked.Read(ref backlog)))));
+        var client = node.CreateClient();
+        var refused = await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
+        Interlocked.Exchange(ref backlog, 10);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076")).StatusCode);
     }
 
     [Fact]

@@ -13,6 +13,8 @@ public sealed class LimitOptions
     /// <summary>Requests worked on at once; more wait in the queue, and beyond that get 429. About what two cores keep busy.</summary>
     public int Concurrency { get; set; } = 32;
     public int Queue { get; set; } = 64;
+    /// <summary>Work items waiting for a thread above which new requests get 429 at once (<see cref="BacklogLimiter"/>); 0 turns it off.</summary>
+    public int MaxBacklog { get; set; } = 500;
     /// <summary>Per signed-in user (or per address when anonymous), sustained; bursts of twice this pass.</summary>
     public int PerClientPerSecond { get; set; } = 100;
     /// <summary>Sign-in attempts per address per minute, on top of the account lockout.</summary>
@@ -22,9 +24,9 @@ public sealed class LimitOptions
 }
 
 /// <summary>
-/// Overload protection: a global concurrency limit with a short queue (so the requests that are served keep their
-/// latency) chained with a per-client token bucket, and a per-address limit on sign-in. A rejected request gets 429
-/// with Retry-After at once, and is logged.
+/// Overload protection: a refusal when the server is already behind (<see cref="BacklogLimiter"/>), a global
+/// concurrency limit with a short queue (so the requests that are served keep their latency), a per-client token
+/// bucket, and a per-address limit on sign-in. A rejected request gets 429 with Retry-After at once, and is logged.
 /// </summary>
 public static class Limits
 {
@@ -38,6 +40,9 @@ public static class Limits
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
+                    ? RateLimitPartition.GetNoLimiter("exempt")
+                    : RateLimitPartition.Get("backlog", _ => http.RequestServices.GetRequiredService<BacklogLimiter>())),
                 PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
                     ? RateLimitPartition.GetNoLimiter("exempt")
                     : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
@@ -67,6 +72,7 @@ public static class Limits
             };
         });
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(new BacklogLimiter(options.MaxBacklog));
         return builder;
     }
 
