@@ -105,7 +105,7 @@ lg rate --url "$target" --rps 200 --seconds 5 --label warmup >"$dir/warmup.out"
 
 echo "== 1. capacity of GET locate-neighbourhood"
 capacity=0
-for r in 250 500 1000 1500 2000 3000; do
+for r in 250 500 1000 1500 2000 3000 4000 5000 6000 8000; do
   rate --url "$target" --rps "$r" --seconds 10 --label "capacity-$r"
   if awk -v a="$(field ok_rps "$last")" -v r="$r" 'BEGIN { exit !(a >= 0.95 * r) }' \
     && is_zero "$(field r429 "$last")" && is_zero "$(field r5xx "$last")" \

@@ -38,7 +38,8 @@ public abstract class LimitTests(FengqiaoApp app)
     public async Task WhenTheServerIsBehindNewRequestsGet429AtOnceAndAreServedWhenItCatchesUp()
     {
         var backlog = 5_000L;
-        await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(new BacklogLimiter(500, () => Interlocked.Read(ref backlog)))));
+        await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(sp =>
+            new LoadShedding(new LimitOptions { MaxBacklog = 500 }, sp.GetRequiredService<RejectionLog>(), () => Interlocked.Read(ref backlog)))));
         var client = node.CreateClient();
         var refused = await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);

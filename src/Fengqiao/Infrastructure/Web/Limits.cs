@@ -13,8 +13,8 @@ public sealed class LimitOptions
     /// <summary>Requests worked on at once; more wait in the queue, and beyond that get 429. About what two cores keep busy.</summary>
     public int Concurrency { get; set; } = 32;
     public int Queue { get; set; } = 64;
-    /// <summary>Work items waiting for a thread above which new requests get 429 at once (<see cref="BacklogLimiter"/>); 0 turns it off.</summary>
-    public int MaxBacklog { get; set; } = 500;
+    /// <summary>Work items waiting for a thread above which new requests get 429 at once (<see cref="LoadShedding"/>); 0 turns it off.</summary>
+    public int MaxBacklog { get; set; } = 200;
     /// <summary>Per signed-in user (or per address when anonymous), sustained; bursts of twice this pass.</summary>
     public int PerClientPerSecond { get; set; } = 100;
     /// <summary>Sign-in attempts per address per minute, on top of the account lockout.</summary>
@@ -24,7 +24,7 @@ public sealed class LimitOptions
 }
 
 /// <summary>
-/// Overload protection: a refusal when the server is already behind (<see cref="BacklogLimiter"/>), a global
+/// Overload protection: a refusal when the server is already behind (<see cref="LoadShedding"/>), a global
 /// concurrency limit with a short queue (so the requests that are served keep their latency), a per-client token
 /// bucket, and a per-address limit on sign-in. A rejected request gets 429 with Retry-After at once, and is logged.
 /// </summary>
@@ -42,9 +42,6 @@ public static class Limits
             o.GlobalLimiter = PartitionedRateLimiter.CreateChained(
                 PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
                     ? RateLimitPartition.GetNoLimiter("exempt")
-                    : RateLimitPartition.Get("backlog", _ => http.RequestServices.GetRequiredService<BacklogLimiter>())),
-                PartitionedRateLimiter.Create<HttpContext, string>(http => Exempt(http)
-                    ? RateLimitPartition.GetNoLimiter("exempt")
                     : RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
                     {
                         PermitLimit = options.Concurrency, QueueLimit = options.Queue, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
@@ -59,20 +56,17 @@ public static class Limits
             o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
                 "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), // by address even when signed in: it guards the sign-in
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
-            o.OnRejected = async (ctx, ct) =>
+            o.OnRejected = (ctx, _) =>
             {
                 var http = ctx.HttpContext;
                 var seconds = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? Math.Max(1, (int)Math.Ceiling(retry.TotalSeconds)) : 1;
-                http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Fengqiao.Limits")
-                    .LogWarning("Request rejected by the rate limiter: {Method} {Path} from {Client}", http.Request.Method, http.Request.Path, Client(http));
-                var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-                await Results.Problem(l["Too many requests right now; try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests)
-                    .ExecuteAsync(http);
+                http.RequestServices.GetRequiredService<RejectionLog>().Rejected(http, "over a limit");
+                return new ValueTask(TooManyAsync(http, seconds));
             };
         });
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(new BacklogLimiter(options.MaxBacklog));
+        builder.Services.AddSingleton<RejectionLog>();
+        builder.Services.AddSingleton(sp => new LoadShedding(options, sp.GetRequiredService<RejectionLog>()));
         return builder;
     }
 
@@ -113,6 +107,15 @@ public static class Limits
             http.Response.RegisterForDispose(buffered);
         }
         await next();
+    }
+
+    /// <summary>429 with Retry-After and a problem body in the caller's language.</summary>
+    internal static Task TooManyAsync(HttpContext http, int seconds)
+    {
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        return Results.Problem(l["Too many requests right now; try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests)
+            .ExecuteAsync(http);
     }
 
     private static Task TooLargeAsync(HttpContext http, long? limit)

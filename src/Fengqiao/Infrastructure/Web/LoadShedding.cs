@@ -1,0 +1,66 @@
+namespace Fengqiao.Infrastructure.Web;
+
+/// <summary>
+/// Refuses a request when the server is already behind: more work items wait for a thread than
+/// <see cref="LimitOptions.MaxBacklog"/>. When the processor is the bottleneck, requests queue in the transport and
+/// the thread pool before any concurrency limit sees them, so that limit alone never engages and everyone slows
+/// down; the backlog is where the wait shows. The check runs first in the pipeline, so that a refusal costs far
+/// less than an answer and the requests let in keep their latency.
+/// </summary>
+public sealed class LoadShedding(LimitOptions options, RejectionLog log, Func<long>? backlog = null)
+{
+    private readonly Func<long> _backlog = backlog ?? (() => ThreadPool.PendingWorkItemCount);
+
+    public bool Behind => options.MaxBacklog > 0 && _backlog() > options.MaxBacklog;
+
+    public static async Task Shed(HttpContext http, Func<Task> next)
+    {
+        var shedding = http.RequestServices.GetRequiredService<LoadShedding>();
+        if (!shedding.Behind || WebSetup.IsStatic(http) || http.Request.Path.StartsWithSegments("/healthz"))
+        {
+            await next();
+            return;
+        }
+        shedding.Log.Rejected(http, "the server is behind");
+        await Limits.TooManyAsync(http, 1);
+    }
+
+    private RejectionLog Log => log;
+}
+
+/// <summary>
+/// Every refusal is logged, but under overload not one line each: the first few of every second in full, the rest
+/// as one count when the second is over. A log that costs as much as the answer would make the overload worse.
+/// </summary>
+public sealed class RejectionLog(ILogger<RejectionLog> logger, TimeProvider time)
+{
+    public const int PerSecondInFull = 50;
+    private readonly Lock _gate = new();
+    private long _second;
+    private int _inSecond;
+
+    public void Rejected(HttpContext http, string why)
+    {
+        var now = time.GetUtcNow().ToUnixTimeSeconds();
+        int dropped;
+        bool inFull;
+        lock (_gate)
+        {
+            dropped = now != _second ? Math.Max(0, _inSecond - PerSecondInFull) : 0;
+            if (now != _second)
+            {
+                (_second, _inSecond) = (now, 0);
+            }
+            inFull = ++_inSecond <= PerSecondInFull;
+        }
+        if (dropped > 0)
+        {
+            logger.LogWarning("Request rejected by the rate limiter: {Count} more in the previous second, not logged one by one", dropped);
+        }
+        if (inFull)
+        {
+            logger.LogWarning("Request rejected by the rate limiter ({Why}): {Method} {Path} from {Client}",
+                why, http.Request.Method, http.Request.Path, Limits.Client(http));
+        }
+    }
+}
