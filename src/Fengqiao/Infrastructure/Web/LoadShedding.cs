@@ -43,10 +43,11 @@ public sealed class RejectionLog(ILogger<RejectionLog> logger, TimeProvider time
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         int dropped;
+        long droppedIn;
         bool inFull;
         lock (_gate)
         {
-            dropped = now != _second ? Math.Max(0, _inSecond - PerSecondInFull) : 0;
+            (dropped, droppedIn) = now != _second ? (Math.Max(0, _inSecond - PerSecondInFull), _second) : (0, 0);
             if (now != _second)
             {
                 (_second, _inSecond) = (now, 0);
@@ -55,7 +56,8 @@ public sealed class RejectionLog(ILogger<RejectionLog> logger, TimeProvider time
         }
         if (dropped > 0)
         {
-            logger.LogWarning("Request rejected by the rate limiter: {Count} more in the previous second, not logged one by one", dropped);
+            logger.LogWarning("Request rejected by the rate limiter: {Count} more in the second from {Second:u}, not logged one by one",
+                dropped, DateTimeOffset.FromUnixTimeSeconds(droppedIn));
         }
         if (inFull)
         {
