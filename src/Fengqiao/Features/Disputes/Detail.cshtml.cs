@@ -21,6 +21,9 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
     public DisputeDetail Case { get; private set; } = null!;
     public IReadOnlyList<PersonDto> Officers { get; private set; } = [];
     public IReadOnlyList<EventDto> Missed { get; private set; } = [];
+    /// <summary>The latest entries, or the whole timeline when the reader asked for it (?timeline=all).</summary>
+    public IReadOnlyList<EventDto> Timeline { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "timeline")] public string? TimelineMode { get; set; }
     public DisputeCategories Categories => categories;
     public DateOnly Today => clock.Today;
 
@@ -118,6 +121,9 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
             return false;
         }
         Case = detail;
+        Timeline = TimelineMode == "all" && detail.TimelineTotal > detail.Timeline.Count
+            ? await DisputeQueries.TimelineAsync(db, id, 0, ct)
+            : detail.Timeline;
         var today = clock.Today;
         PostRole[] police = [PostRole.CommunityPolice, PostRole.StationDirector, PostRole.PoliceOfficer, PostRole.SecondedOfficer];
         Officers = await db.People.AsNoTracking()

@@ -29,7 +29,7 @@ public sealed record DisputeDetail(
     int? ResponsibleOfficerId, string? SuspensionReason, ReferralTarget? ReferredTo, string? ReferredBody, string? ReferralAnswer, string? Outcome,
     int? LinkedToId, int? MergedIntoId,
     IReadOnlyList<PartyDto> Parties, IReadOnlyList<HandlerDto> Handlers, IReadOnlyList<SessionDto> Sessions, IReadOnlyList<AgreementDto> Agreements,
-    IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<EventDto> Timeline, IReadOnlyList<DangerBrief> Dangers, IReadOnlyList<NoticeBrief> Notices,
+    IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<EventDto> Timeline, int TimelineTotal, IReadOnlyList<DangerBrief> Dangers, IReadOnlyList<NoticeBrief> Notices,
     IReadOnlyList<DisputeAction> AllowedActions);
 
 /// <summary>409 body: what is stored now, and the changes the stale editor did not see.</summary>

@@ -18,6 +18,7 @@ public static class DisputeEndpoints
         g.MapGet("/categories", (DisputeCategories c) => TypedResults.Ok(c.All)).WithName("DisputeCategories");
         g.MapGet("/repeats", Repeats).WithName("FindRepeats").WithSummary("Open or recent cases with the same party or address.");
         g.MapGet("/{id:int}", Get).WithName("GetDispute").WithSummary("The case page: parties, sessions, agreement, follow-ups and the timeline.");
+        g.MapGet("/{id:int}/timeline", Timeline).WithName("DisputeTimeline").WithSummary("The case's whole timeline, a page at a time, oldest first (the detail carries the latest 50).");
         g.MapPost("/", Register).WithName("RegisterDispute");
         g.MapPut("/{id:int}", (DisputeWorkflow w, int id, EditInput i, CancellationToken ct) => Run(w, id, () => w.EditAsync(id, i, ct), ct));
         g.MapPost("/{id:int}/assign", (DisputeWorkflow w, int id, AssignInput i, CancellationToken ct) => Run(w, id, () => w.AssignAsync(id, i, ct), ct));
@@ -74,6 +75,9 @@ public static class DisputeEndpoints
         var q = DisputeQueries.Filter(db, filter, today, calendar.Current.AddWorkingDays(today, DisputeQueries.DueSoonWorkingDays));
         return TypedResults.Ok(await DisputeQueries.PageAsync(db, q, query.Page, query.PageSize, ct));
     }
+
+    private static async Task<Results<Ok<Page<EventDto>>, NotFound>> Timeline(AppDb db, int id, int? page, int? pageSize, CancellationToken ct) =>
+        await DisputeQueries.TimelinePageAsync(db, id, page, pageSize, ct) is { } events ? TypedResults.Ok(events) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<DisputeDetail>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>
         await DisputeQueries.DetailAsync(db, id, ct) is { } detail ? TypedResults.Ok(detail) : TypedResults.NotFound();

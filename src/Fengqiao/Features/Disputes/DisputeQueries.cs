@@ -140,16 +140,34 @@ public static class DisputeQueries
             .Select(x => new DangerBrief(x.Id, x.Code, x.Kind, x.Status, x.RectifyBy)).ToListAsync(ct);
         var notices = (await db.SupervisionNotices.Where(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == id)
             .OrderBy(n => n.Level).ToListAsync(ct)).Select(n => n.ToBrief()).ToList();
-        var timeline = await TimelineAsync(db, id, 0, ct);
+        var timelineTotal = await db.DisputeEvents.CountAsync(e => e.DisputeId == id, ct);
+        var timeline = await ToDto(Events(db, id, 0).OrderByDescending(e => e.Id).Take(RecentEvents)).ToListAsync(ct);
+        timeline.Reverse();
         var allowed = d.MergedIntoId is null ? DisputeWorkflow.ActionsFor(item.Status).ToList() : [];
         return new DisputeDetail(item, d.Summary, d.PeopleInvolved, d.Address, d.Lat, d.Lng, area.Code, area.NameZh, area.NameEn,
             d.ResponsibleOfficerId, d.SuspensionReason, d.ReferredTo, d.ReferredBody, d.ReferralAnswer, d.Outcome, d.LinkedToId, d.MergedIntoId,
-            parties, handlers, sessions, agreements, followUps, timeline, dangers, notices, allowed);
+            parties, handlers, sessions, agreements, followUps, timeline, timelineTotal, dangers, notices, allowed);
     }
 
+    /// <summary>
+    /// How many of the latest timeline entries a case's detail carries. A case edited thousands of times would
+    /// otherwise send its whole history with every answer; the rest is paged (<see cref="TimelinePageAsync"/>).
+    /// </summary>
+    public const int RecentEvents = 50;
+
+    /// <summary>The changes after a version (what a stale editor missed), oldest first.</summary>
     public static Task<List<EventDto>> TimelineAsync(AppDb db, int id, long afterVersion, CancellationToken ct) =>
-        db.DisputeEvents.AsNoTracking().Where(e => e.DisputeId == id && e.CaseVersion > afterVersion).OrderBy(e => e.Id)
-            .Select(e => new EventDto(e.Id, e.Type, e.At, e.FromStatus, e.ToStatus, e.ActorName, e.Note, e.CaseVersion)).ToListAsync(ct);
+        ToDto(Events(db, id, afterVersion).OrderBy(e => e.Id)).ToListAsync(ct);
+
+    /// <summary>One page of a case's timeline, oldest first; null when the case is not in the caller's scope.</summary>
+    public static async Task<Page<EventDto>?> TimelinePageAsync(AppDb db, int id, int? page, int? size, CancellationToken ct) =>
+        await db.Disputes.AnyAsync(d => d.Id == id, ct) ? await ToDto(Events(db, id, 0).OrderBy(e => e.Id)).ToPageAsync(page, size, ct) : null;
+
+    private static IQueryable<DisputeEvent> Events(AppDb db, int id, long afterVersion) =>
+        db.DisputeEvents.AsNoTracking().Where(e => e.DisputeId == id && e.CaseVersion > afterVersion);
+
+    private static IQueryable<EventDto> ToDto(IQueryable<DisputeEvent> q) =>
+        q.Select(e => new EventDto(e.Id, e.Type, e.At, e.FromStatus, e.ToStatus, e.ActorName, e.Note, e.CaseVersion));
 
     /// <summary>
     /// Investigated (registered) and resolved cases in a period and subtree, counted from the

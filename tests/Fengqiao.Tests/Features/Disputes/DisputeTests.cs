@@ -186,6 +186,37 @@ public abstract class DisputeTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task AMuchEditedCaseCarriesItsLatestFiftyChangesAndTheWholeTimelineIsPaged()
+    {
+        var (officer, d) = await RegisterAsync("钱常改");
+        for (var people = 3; people < 3 + 55; people++)
+        {
+            d = await ReadAsync(await officer.PutAsJsonAsync($"/api/disputes/{d.Case.Id}",
+                new { title = d.Case.Title, summary = d.Summary, category = d.Case.Category, risk = "Yellow", peopleInvolved = people, version = d.Case.Version }));
+        }
+
+        Assert.Equal((56, DisputeQueries.RecentEvents), (d.TimelineTotal, d.Timeline.Count));
+        Assert.Equal(DisputeEventType.Edited, d.Timeline[0].Type);
+        Assert.Equal(d.Case.Version, d.Timeline[^1].CaseVersion);
+        var first = await officer.PageAsync<EventDto>($"/api/disputes/{d.Case.Id}/timeline?pageSize=40");
+        var second = await officer.PageAsync<EventDto>($"/api/disputes/{d.Case.Id}/timeline?pageSize=40&page=2");
+        var all = first.Items.Concat(second.Items).ToList();
+        Assert.Equal((56, 56), (first.Total, all.Count));
+        Assert.Equal(DisputeEventType.Registered, all[0].Type);
+        Assert.Equal(all.Select(e => e.Id).Order(), all.Select(e => e.Id));
+        Assert.Equal(d.Timeline.Select(e => e.Id), all.TakeLast(DisputeQueries.RecentEvents).Select(e => e.Id));
+
+        var page = await officer.GetStringAsync($"/disputes/{d.Case.Id}");
+        Assert.Contains("Showing the latest 50 of 56 changes.", page, StringComparison.Ordinal);
+        var whole = await officer.GetStringAsync($"/disputes/{d.Case.Id}?timeline=all");
+        Assert.DoesNotContain("id=\"timeline-more\"", whole, StringComparison.Ordinal);
+        Assert.Contains("Registered", whole[whole.IndexOf("id=\"timeline\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+        var other = await app.ClientAsync("demo.officer2");
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/disputes/{d.Case.Id}/timeline")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnotherStationsCaseDoesNotExist()
     {
         var other = await app.ClientAsync("demo.officer2");
