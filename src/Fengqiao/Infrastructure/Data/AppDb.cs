@@ -19,7 +19,6 @@ using Fengqiao.Infrastructure.Scope;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query;
 
 namespace Fengqiao.Infrastructure.Data;
 
@@ -89,13 +88,9 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     /// Confines <typeparamref name="T"/> to the caller's jurisdiction by its area path: first the range that holds all
     /// of the caller's subtrees (answered from the path index), then, for a caller posted to several, each subtree.
     /// </summary>
-    private void Scope<T>(ModelBuilder builder, Expression<Func<T, string>> path) where T : class
-    {
-        Expression<Func<string, bool>> within = p => string.Compare(p, ScopeLow) >= 0 && string.Compare(p, ScopeHigh) < 0
-            && (ScopeOneRange || ScopePaths.Any(s => p.StartsWith(s)));
-        var body = ReplacingExpressionVisitor.Replace(within.Parameters[0], path.Body, within.Body);
-        builder.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, path.Parameters));
-    }
+    private void Scope<T>(ModelBuilder builder, Expression<Func<T, string>> path) where T : class =>
+        builder.Entity<T>().HasQueryFilter(PathRange.Compose(path, p => string.Compare(p, ScopeLow) >= 0 && string.Compare(p, ScopeHigh) < 0
+            && (ScopeOneRange || ScopePaths.Any(s => p.StartsWith(s)))));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,12 +20,15 @@ public static class PathRange
         query.Where(Within(path, new Bounds(prefix, Upper(prefix))));
 
     /// <summary><paramref name="path"/> within <paramref name="bounds"/>; the bounds stay SQL parameters.</summary>
-    public static Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> path, Bounds bounds)
-    {
-        Expression<Func<string, bool>> within = p => string.Compare(p, bounds.Low) >= 0 && string.Compare(p, bounds.High) < 0;
-        var body = ReplacingExpressionVisitor.Replace(within.Parameters[0], path.Body, within.Body);
-        return Expression.Lambda<Func<T, bool>>(body, path.Parameters);
-    }
+    public static Expression<Func<T, bool>> Within<T>(Expression<Func<T, string>> path, Bounds bounds) =>
+        Compose(path, p => string.Compare(p, bounds.Low) >= 0 && string.Compare(p, bounds.High) < 0);
+
+    /// <summary>
+    /// Applies a test on a path to the path of an entity (<c>d =&gt; d.AreaPath</c>, <c>x =&gt; x.Dispute!.AreaPath</c>), so
+    /// one range test serves every entity: the query filters (<c>AppDb</c>) and the lists' area filters.
+    /// </summary>
+    public static Expression<Func<T, bool>> Compose<T>(Expression<Func<T, string>> path, Expression<Func<string, bool>> test) =>
+        Expression.Lambda<Func<T, bool>>(ReplacingExpressionVisitor.Replace(test.Parameters[0], path.Body, test.Body), path.Parameters);
 
     public sealed record Bounds(string Low, string High);
 }

@@ -7,25 +7,22 @@ namespace Fengqiao.Infrastructure.Web;
 /// down; the backlog is where the wait shows. The check runs first in the pipeline, so that a refusal costs far
 /// less than an answer and the requests let in keep their latency.
 /// </summary>
-public sealed class LoadShedding(LimitOptions options, RejectionLog log, Func<long>? backlog = null)
+public sealed class LoadShedding(LimitOptions options, RejectionLog log, Func<long>? backlog = null) : IMiddleware
 {
     private readonly Func<long> _backlog = backlog ?? (() => ThreadPool.PendingWorkItemCount);
 
     public bool Behind => options.MaxBacklog > 0 && _backlog() > options.MaxBacklog;
 
-    public static async Task Shed(HttpContext http, Func<Task> next)
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        var shedding = http.RequestServices.GetRequiredService<LoadShedding>();
-        if (!shedding.Behind || WebSetup.IsStatic(http) || http.Request.Path.StartsWithSegments("/healthz"))
+        if (!Behind || WebSetup.IsStatic(context) || context.Request.Path.StartsWithSegments("/healthz"))
         {
-            await next();
+            await next(context);
             return;
         }
-        shedding.Log.Rejected(http, "the server is behind");
-        await Limits.TooManyAsync(http, 1);
+        log.Rejected(context, "the server is behind");
+        await Limits.TooManyAsync(context, 1);
     }
-
-    private RejectionLog Log => log;
 }
 
 /// <summary>

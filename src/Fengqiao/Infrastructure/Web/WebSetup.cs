@@ -62,7 +62,7 @@ public static class WebSetup
     {
         // Language first, so that even an error page speaks the caller's language.
         app.UseRequestLocalization();
-        app.Use(LoadShedding.Shed);
+        app.UseMiddleware<LoadShedding>();
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.Use(SecurityHeaders);
