@@ -8,8 +8,8 @@ namespace LoadGen;
 /// <summary>
 /// Warm latency of one kind of request, as a user sees it: signed in (cookie), one request at a time
 /// (closed loop, so the figure is the server's answer time, not queueing), after a warm-up. The URL
-/// and body may take "{n}" (the request's number) and "{pick}" (the next line of --values, round robin),
-/// so that every page or every resident of a list is asked for, not one cached answer.
+/// and body may take the blanks of <see cref="Template"/>, so that every page or every resident of a list is
+/// asked for, not one cached answer.
 /// </summary>
 internal static class LatencyMode
 {
@@ -21,7 +21,7 @@ internal static class LatencyMode
         var method = options.Get("method") ?? "GET";
         var json = options.Get("json");
         var label = options.Get("label") ?? url;
-        var values = options.Get("values") is { } file ? await File.ReadAllLinesAsync(file) : [];
+        var template = await Template.LoadAsync(options);
         // Its own client: unlike the open-loop modes, this one keeps the sign-in cookie.
         using var client = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = true, AllowAutoRedirect = false }, disposeHandler: true)
         {
@@ -37,17 +37,14 @@ internal static class LatencyMode
                 return 1;
             }
         }
-        string Fill(string text, int n) => text.Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            .Replace("{pick}", values.Length == 0 ? "" : Uri.EscapeDataString(values[n % values.Length]), StringComparison.Ordinal)
-            .Replace("{raw}", values.Length == 0 ? "" : values[n % values.Length], StringComparison.Ordinal);
         var times = new List<double>(requests);
         var failures = 0;
         for (var n = 0; n < warmup + requests; n++)
         {
-            using var request = new HttpRequestMessage(new HttpMethod(method), Fill(url, n));
+            using var request = new HttpRequestMessage(new HttpMethod(method), template.Fill(url, n));
             if (json is not null)
             {
-                request.Content = new StringContent(Fill(json, n), Encoding.UTF8, "application/json");
+                request.Content = new StringContent(template.Fill(json, n), Encoding.UTF8, "application/json");
             }
             var start = Stopwatch.GetTimestamp();
             using var response = await client.SendAsync(request);

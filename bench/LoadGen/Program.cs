@@ -4,7 +4,7 @@ const string Usage = """
     usage: LoadGen MODE --option value ...
       rate          --url URL --rps N --seconds S [--method GET|POST] [--form "k=v&k2=v2"] [--json BODY]
                     [--concurrency-cap C] [--label L] [--timeout S] [--probe-url URL --probe-seconds S]
-                    ({n} in --form or --json becomes the request's number)
+                    [--values FILE]   ({n}, {pick} url-escaped, {raw} from FILE in --form or --json)
       crash-writer  --url BASE --acked FILE [--workers W] [--api-key K]   (runs until SIGTERM or SIGINT)
       latency       --url URL [--login USER:PASSWORD] [--requests N] [--warmup W] [--method M] [--json BODY]
                     [--values FILE] [--label L]   ({n}, {pick} url-escaped, {raw} from FILE in the url or body)

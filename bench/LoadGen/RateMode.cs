@@ -33,6 +33,7 @@ internal static class RateMode
             throw new ArgumentException("Give --form or --json, not both.");
         }
 
+        var template = await Template.LoadAsync(options);
         using var client = Plumbing.CreateClient(TimeSpan.FromSeconds(options.Number("timeout", 30)));
         var run = new RateRun();
         var total = (long)Math.Round(rps * seconds);
@@ -48,7 +49,7 @@ internal static class RateMode
                 lateMs = Math.Max(lateMs, (now - (next / rps)) * 1000);
                 if (run.TryEnter(cap))
                 {
-                    pending.Add(SendAsync(client, method, url, Body(form, json, next), run));
+                    pending.Add(SendAsync(client, method, url, Body(template, form, json, next), run));
                 }
                 next++;
             }
@@ -72,13 +73,10 @@ internal static class RateMode
         return 0;
     }
 
-    private static StringContent? Body(string? form, string? json, long n) =>
-        form is not null ? new StringContent(Numbered(form, n), Encoding.UTF8, "application/x-www-form-urlencoded")
-        : json is not null ? new StringContent(Numbered(json, n), Encoding.UTF8, "application/json")
+    private static StringContent? Body(Template template, string? form, string? json, long n) =>
+        form is not null ? new StringContent(template.Fill(form, n), Encoding.UTF8, "application/x-www-form-urlencoded")
+        : json is not null ? new StringContent(template.Fill(json, n), Encoding.UTF8, "application/json")
         : null;
-
-    private static string Numbered(string template, long n) =>
-        template.Replace("{n}", n.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     private static async Task SendAsync(HttpClient client, HttpMethod method, Uri url, StringContent? body, RateRun run)
     {

@@ -51,10 +51,9 @@ public sealed class ResidentRequests(
         var province = area?.Path ?? await ProvincePathAsync(ct);
         var township = province.Trim('/').Split('/').ElementAtOrDefault(3) ?? province.Trim('/').Split('/')[0];
         var today = clock.Today;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var request = new ResidentRequest
         {
-            Code = "R" + await CaseCodes.NextAsync(db, "R", township, today.Year, ct),
+            Code = "",
             ServiceCode = i.ServiceCode!, Description = i.Description!.Trim(), Lat = i.Lat, Lng = i.Lng,
             AddressString = i.AddressString?.Trim(), AddressId = i.AddressId?.Trim(), AreaId = area?.Id, AreaPath = province,
             StationUnitId = area is null ? null : await registration.StationForAsync(area.Path, ct),
@@ -64,6 +63,10 @@ public sealed class ResidentRequests(
             DeviceId = i.DeviceId, AccountId = i.AccountId, Anonymous = i.Anonymous, UserId = userId, ApiKeyName = apiKeyName,
             AttributesJson = i.Attributes is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(i.Attributes) : null,
         };
+        // The township's counter row stays locked from its bump to the commit: bump it last, with everything else
+        // (station, calendar) already read, so that reports from one township wait on each other as briefly as possible.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        request.Code = "R" + await CaseCodes.NextAsync(db, "R", township, today.Year, ct);
         db.Add(request);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
