@@ -6,7 +6,8 @@
 #   3. warm latency, one request at a time after a warm-up (LoadGen latency): the province dashboard API and
 #      page for one year, a station's dispute worklist at every page, resident look-up by exact ID number
 #      (every thousandth generated ID, FENGQIAO_SAMPLE_IDS) and by name;
-#   4. Open311 POST at a fixed rate (LoadGen rate), located by grid code (address_id): the generated grids have no boundaries.
+#   4. Open311 POST at a fixed rate (LoadGen rate), located by grid code (address_id; the generated grids have no
+#      boundaries), spread over every grid of the province in a shuffled order.
 # The app runs on core 0, the load on core 1. SQLite: a file in a temporary folder (kept with KEEP=1);
 # PostgreSQL: database fengqiao_stats at 127.0.0.1 (scripts/test-services.sh), dropped and recreated.
 # usage: bench/statistics.sh sqlite|postgres [SCALE=0.1] [OPEN311_RPS=1000]
@@ -31,7 +32,7 @@ export Open311__ApiKeys__0=bench-open311 Open311__PostsPerMinute=1000000
 ids=$dir/ids.txt
 if [ "$db" = postgres ]; then
   target=fengqiao_stats
-  export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=127.0.0.1;Username=postgres;Password=postgres;Database=$target;Maximum Pool Size=200"
+  export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=127.0.0.1;Username=postgres;Password=postgres;Database=$target;Maximum Pool Size=90"  # below max_connections (100): a bigger pool makes PostgreSQL refuse connections under load
   sql() { PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$target" -tAc "$1"; }
   if [ -z "${REUSE:-}" ]; then PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $target" -c "CREATE DATABASE $target"; fi
   size() { sql "SELECT pg_size_pretty(pg_database_size('$target'))"; }
@@ -73,8 +74,9 @@ dotnet "$app_dll" create-user bench.station Leader "$station_person" 2>/dev/null
 sql "SELECT \"Name\" FROM \"Residents\" WHERE \"AreaPath\" LIKE '%/$station_area/%' ORDER BY \"Id\" LIMIT 200" >"$dir/names.txt"
 pages=$(( ($(sql "SELECT COUNT(*) FROM \"Disputes\" WHERE \"AreaPath\" LIKE '%/$station_area/%' AND \"MergedIntoId\" IS NULL") + 19) / 20 ))
 seq 1 "$pages" >"$dir/pages.txt"
-grid=$(sql "SELECT \"Code\" FROM \"Areas\" WHERE \"Level\" = 6 AND \"Path\" LIKE '%/$station_area/%' ORDER BY \"Id\" LIMIT 1")
-echo "   station $station (area $station_area, $pages worklist pages of 20); Open311 reports go to grid $grid"
+# Reports land all over the province, as residents' would: the grids in a shuffled order (the same each run).
+sql "SELECT \"Code\" FROM \"Areas\" WHERE \"Level\" = 6 ORDER BY \"Id\"" | awk 'BEGIN { srand(7) } { print rand() "\t" $0 }' | sort -n | cut -f2 >"$dir/grids.txt"
+echo "   station $station (area $station_area, $pages worklist pages of 20); Open311 reports go to $(wc -l <"$dir/grids.txt") grids"
 
 taskset -c 0 dotnet "$app_dll" --urls "$base" >"$dir/app.log" 2>&1 &
 app=$!
@@ -93,4 +95,5 @@ fi
 fi
 echo "== Open311 POST at $rps/s for 20 s"
 taskset -c 1 dotnet "$lg_dll" rate --url "$base/open311/v2/requests.json" --method POST --rps "$rps" --seconds 20 \
-  --form "api_key=bench-open311&service_code=danger-fallingobject&description=Bench+report+{n}&address_id=$grid" --label "open311 POST" | tail -4
+  --form "api_key=bench-open311&service_code=danger-fallingobject&description=Bench+report+{n}&address_id={raw}" --values "$dir/grids.txt" \
+  --label "open311 POST" | tail -4
