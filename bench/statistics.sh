@@ -18,7 +18,8 @@ db=${1:?usage: bench/statistics.sh sqlite|postgres [SCALE] [OPEN311_RPS]}
 scale=${2:-0.1}
 rps=${3:-1000}
 root=$PWD
-# REUSE=DIR measures a database kept from an earlier run (KEEP=1) instead of generating one (SQLite only).
+# REUSE=DIR measures a database kept from an earlier run (KEEP=1) instead of generating one: SQLite reads DIR/province.db;
+# PostgreSQL keeps database fengqiao_stats as it is (DIR holds the sample IDs and the lists the runs pick from).
 dir=${REUSE:-$(mktemp -d /tmp/fengqiao-stats-bench.XXXX)}
 port=5193
 base=http://127.0.0.1:$port
