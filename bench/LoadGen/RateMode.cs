@@ -35,37 +35,24 @@ internal static class RateMode
 
         var template = await Template.LoadAsync(options);
         using var client = Plumbing.CreateClient(TimeSpan.FromSeconds(options.Number("timeout", 30)));
+        // A warm-up at the same rate, not counted: a fresh generator's own first second (its code not yet compiled
+        // for speed, its connections not yet open) would otherwise be measured as the server's latency.
+        // The measured run follows on at once, so the server sees one steady rate.
+        var warmup = options.Number("warmup-seconds", 0);
+        var warming = warmup > 0 ? (await PaceAsync(client, method, url, template, form, json, rps, warmup, cap, new RateRun())).Pending : [];
         var run = new RateRun();
-        var total = (long)Math.Round(rps * seconds);
-        var pending = new List<Task>();
-        var lateMs = 0.0;
-        var start = Stopwatch.GetTimestamp();
-        long next = 0;
-        while (next < total)
-        {
-            var now = Stopwatch.GetElapsedTime(start).TotalSeconds;
-            while (next < total && next / rps <= now)
-            {
-                lateMs = Math.Max(lateMs, (now - (next / rps)) * 1000);
-                if (run.TryEnter(cap))
-                {
-                    pending.Add(SendAsync(client, method, url, Body(template, form, json, next), run));
-                }
-                next++;
-            }
-            if (next < total)
-            {
-                // Timers tick about once a millisecond: what falls due meanwhile leaves together at the next tick.
-                var waitMs = ((next / rps) - Stopwatch.GetElapsedTime(start).TotalSeconds) * 1000;
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Max(1, waitMs)));
-            }
-        }
+        var (start, lateMs, pending) = await PaceAsync(client, method, url, template, form, json, rps, seconds, cap, run);
         var sentAt = Stopwatch.GetElapsedTime(start);
         // Recovery is timed from the end of the offered load, while the backlog still drains.
         var probe = probeUrl is null ? null : Probe.RunAsync(client, new Uri(probeUrl), probeSeconds);
         await Task.WhenAll(pending);
+        await Task.WhenAll(warming);
         var drainMs = (Stopwatch.GetElapsedTime(start) - sentAt).TotalMilliseconds;
         Report(label, rps, seconds, cap, run, lateMs, drainMs);
+        if (options.Get("by-second") is "1" or "true")
+        {
+            Console.WriteLine($"   by second sent (2xx: count p99 max ms / 429 count): {run.BySecond()}");
+        }
         if (probe is not null)
         {
             Probe.Report(label + "-recovery", await probe);
@@ -73,19 +60,60 @@ internal static class RateMode
         return 0;
     }
 
+    /// <summary>
+    /// Sends request i at start + i/rps. The schedule keeps its own thread: on the pool it would wait behind the
+    /// answers it set off, and a generator that falls behind sends in bursts, which the server then pays for in latency.
+    /// </summary>
+    private static async Task<(long Start, double LateMs, List<Task> Pending)> PaceAsync(HttpClient client, HttpMethod method, Uri url,
+        Template template, string? form, string? json, double rps, double seconds, int cap, RateRun run)
+    {
+        var total = (long)Math.Round(rps * seconds);
+        var pending = new List<Task>();
+        var lateMs = 0.0;
+        var start = Stopwatch.GetTimestamp();
+        var paced = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var pacer = new Thread(() =>
+        {
+            long next = 0;
+            while (next < total)
+            {
+                var now = Stopwatch.GetElapsedTime(start).TotalSeconds;
+                while (next < total && next / rps <= now)
+                {
+                    lateMs = Math.Max(lateMs, (now - (next / rps)) * 1000);
+                    if (run.TryEnter(cap))
+                    {
+                        pending.Add(SendAsync(client, method, url, Body(template, form, json, next), run, (int)(next / rps)));
+                    }
+                    next++;
+                }
+                if (next < total)
+                {
+                    // A sleep lasts about a millisecond at least: what falls due meanwhile leaves together.
+                    var waitMs = ((next / rps) - Stopwatch.GetElapsedTime(start).TotalSeconds) * 1000;
+                    Thread.Sleep(TimeSpan.FromMilliseconds(Math.Max(1, waitMs)));
+                }
+            }
+            paced.SetResult();
+        }) { IsBackground = true, Name = "pacer" };
+        pacer.Start();
+        await paced.Task;
+        return (start, lateMs, pending);
+    }
+
     private static StringContent? Body(Template template, string? form, string? json, long n) =>
         form is not null ? new StringContent(template.Fill(form, n), Encoding.UTF8, "application/x-www-form-urlencoded")
         : json is not null ? new StringContent(template.Fill(json, n), Encoding.UTF8, "application/json")
         : null;
 
-    private static async Task SendAsync(HttpClient client, HttpMethod method, Uri url, StringContent? body, RateRun run)
+    private static async Task SendAsync(HttpClient client, HttpMethod method, Uri url, StringContent? body, RateRun run, int second)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var request = new HttpRequestMessage(method, url) { Content = body };
             using var response = await client.SendAsync(request);
-            run.Answer((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Headers.RetryAfter is not null);
+            run.Answer((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, response.Headers.RetryAfter is not null, second);
         }
         catch (HttpRequestException e)
         {
@@ -175,6 +203,7 @@ internal sealed class RateRun
     private readonly Lock gate = new();
     private readonly SortedDictionary<int, int> codes = new();
     private readonly SortedDictionary<string, int> errorKinds = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<int, (Bucket Ok, int Refused)> seconds = [];
     private int inFlight;
 
     public Bucket Ok { get; } = new();
@@ -204,11 +233,23 @@ internal sealed class RateRun
 
     public void Exit() => Interlocked.Decrement(ref inFlight);
 
-    public void Answer(int status, double ms, bool retryAfter)
+    public void Answer(int status, double ms, bool retryAfter, int second)
     {
         lock (gate)
         {
             codes[status] = (codes.TryGetValue(status, out var n) ? n : 0) + 1;
+            if (!seconds.TryGetValue(second, out var s))
+            {
+                seconds[second] = s = (new Bucket(), 0);
+            }
+            if (status is >= 200 and < 300)
+            {
+                s.Ok.Add(ms, false);
+            }
+            else if (status == 429)
+            {
+                seconds[second] = (s.Ok, s.Refused + 1);
+            }
         }
         var bucket = status switch
         {
@@ -227,6 +268,19 @@ internal sealed class RateRun
             errorKinds[kind] = (errorKinds.TryGetValue(kind, out var n) ? n : 0) + 1;
         }
         Errors.Add(ms, false);
+    }
+
+    /// <summary>Where in the run the slow answers were: each second of sending, its 2xx count, p99 and max, and its 429s.</summary>
+    public string BySecond()
+    {
+        lock (gate)
+        {
+            return string.Join("; ", seconds.Select(p =>
+            {
+                var ok = p.Value.Ok.Summarize();
+                return $"{p.Key}: {ok.Count} {ResultLine.Cell(ok.P99)} {ResultLine.Cell(ok.Max)} / {p.Value.Refused}";
+            }));
+        }
     }
 
     public KeyValuePair<int, int>[] Codes()
