@@ -41,9 +41,23 @@ public abstract class LimitTests(FengqiaoApp app)
         await using var node = app.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton(sp =>
             new LoadShedding(new LimitOptions { MaxBacklog = 500 }, sp.GetRequiredService<RejectionLog>(), () => Interlocked.Read(ref backlog)))));
         var client = node.CreateClient();
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en");
         var refused = await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076");
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.True(refused.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("Too many requests right now; try again in 1 seconds.", (await refused.Content.ReadFromJsonAsync<ProblemBody>())?.Detail);
+        // The refusal is rendered once per language and then reused: each caller still gets their own language.
+        var chinese = node.CreateClient();
+        chinese.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        for (var i = 0; i < 2; i++)
+        {
+            var answer = await chinese.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076");
+            Assert.Equal(HttpStatusCode.TooManyRequests, answer.StatusCode);
+            Assert.Equal("当前请求过多，请 1 秒后重试。", (await answer.Content.ReadFromJsonAsync<ProblemBody>())?.Detail);
+        }
+        Assert.Equal("Too many requests right now; try again in 1 seconds.",
+            (await (await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076")).Content.ReadFromJsonAsync<ProblemBody>())?.Detail);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/healthz")).StatusCode);
         Interlocked.Exchange(ref backlog, 10);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/neighbourhoods/locate-neighbourhood?q=43.887,125.3076")).StatusCode);
@@ -80,3 +94,5 @@ public abstract class LimitTests(FengqiaoApp app)
 public sealed class SqliteLimitTests(SqliteApp app) : LimitTests(app), IClassFixture<SqliteApp>;
 
 public sealed class PostgresLimitTests(PostgresApp app) : LimitTests(app), IClassFixture<PostgresApp>;
+
+internal sealed record ProblemBody(string? Title, string? Detail, int? Status);

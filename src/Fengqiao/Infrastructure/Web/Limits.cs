@@ -109,13 +109,38 @@ public static class Limits
         await next();
     }
 
-    /// <summary>429 with Retry-After and a problem body in the caller's language.</summary>
+    /// <summary>
+    /// 429 with Retry-After and a problem body in the caller's language. The body is rendered once per language and
+    /// wait, then written as bytes: under overload most answers are refusals, and a refusal must cost far less than
+    /// an answer or the refusing itself becomes the overload.
+    /// </summary>
     internal static Task TooManyAsync(HttpContext http, int seconds)
     {
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        var culture = CultureInfo.CurrentUICulture.Name;
+        var body = seconds <= MaxCachedWait
+            ? Refusals.GetOrAdd((culture, seconds), static (_, http) => RenderTooMany(http, _.Seconds), http)
+            : RenderTooMany(http, seconds);
+        var response = http.Response;
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        response.ContentType = "application/problem+json";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body, http.RequestAborted).AsTask();
+    }
+
+    private const int MaxCachedWait = 120;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(string Culture, int Seconds), byte[]> Refusals = new();
+
+    private static byte[] RenderTooMany(HttpContext http, int seconds)
+    {
         var l = http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        return Results.Problem(l["Too many requests right now; try again in {0} seconds.", seconds], statusCode: StatusCodes.Status429TooManyRequests)
-            .ExecuteAsync(http);
+        return System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Type = "https://tools.ietf.org/html/rfc6585#section-4",
+            Title = Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(StatusCodes.Status429TooManyRequests),
+            Detail = l["Too many requests right now; try again in {0} seconds.", seconds],
+            Status = StatusCodes.Status429TooManyRequests,
+        }, System.Text.Json.JsonSerializerOptions.Web);
     }
 
     private static Task TooLargeAsync(HttpContext http, long? limit)
