@@ -14,7 +14,7 @@ public sealed class LimitOptions
     public int Concurrency { get; set; } = 32;
     public int Queue { get; set; } = 64;
     /// <summary>Work items waiting for a thread above which new requests get 429 at once (<see cref="LoadShedding"/>); 0 turns it off.</summary>
-    public int MaxBacklog { get; set; } = 200;
+    public int MaxBacklog { get; set; } = 50;
     /// <summary>Per signed-in user (or per address when anonymous), sustained; bursts of twice this pass.</summary>
     public int PerClientPerSecond { get; set; } = 100;
     /// <summary>Sign-in attempts per address per minute, on top of the account lockout.</summary>
