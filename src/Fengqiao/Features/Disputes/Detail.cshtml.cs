@@ -99,7 +99,7 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
                 break;
             default:
                 ModelState.AddModelError("", l["Someone else changed this case while you were editing it. Review the current version and try again."]);
-                Missed = await DisputeQueries.TimelineAsync(db, id, outcome.StaleVersion ?? 0, ct);
+                Missed = (await DisputeQueries.MissedAsync(db, id, outcome.StaleVersion ?? 0, ct)).Latest;
                 break;
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
@@ -122,7 +122,7 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
         }
         Case = detail;
         Timeline = TimelineMode == "all" && detail.TimelineTotal > detail.Timeline.Count
-            ? await DisputeQueries.TimelineAsync(db, id, 0, ct)
+            ? await DisputeQueries.TimelineAsync(db, id, ct)
             : detail.Timeline;
         var today = clock.Today;
         PostRole[] police = [PostRole.CommunityPolice, PostRole.StationDirector, PostRole.PoliceOfficer, PostRole.SecondedOfficer];

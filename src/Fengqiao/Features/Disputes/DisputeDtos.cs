@@ -33,7 +33,7 @@ public sealed record DisputeDetail(
     IReadOnlyList<DisputeAction> AllowedActions);
 
 /// <summary>409 body: what is stored now, and the changes the stale editor did not see.</summary>
-public sealed record DisputeConflict(DisputeDetail Current, IReadOnlyList<EventDto> MissedChanges);
+public sealed record DisputeConflict(DisputeDetail Current, IReadOnlyList<EventDto> MissedChanges, int MissedTotal);
 
 public sealed record CountRow(string Key, int Registered, int Resolved);
 

@@ -58,12 +58,12 @@ public static class DisputeEndpoints
     private static async Task<IResult> ConflictAsync(DisputeWorkflow w, int id, long staleVersion, CancellationToken ct)
     {
         var current = await DisputeQueries.DetailAsync(w.Db, id, ct);
-        var missed = await DisputeQueries.TimelineAsync(w.Db, id, staleVersion, ct);
+        var (missed, missedTotal) = await DisputeQueries.MissedAsync(w.Db, id, staleVersion, ct);
         return TypedResults.Conflict(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
             Title = w.Localizer["Someone else changed this case while you were editing it. Review the current version and try again."],
-            Extensions = { ["current"] = current, ["missedChanges"] = missed },
+            Extensions = { ["current"] = current, ["missedChanges"] = missed, ["missedTotal"] = missedTotal },
         });
     }
 

@@ -155,9 +155,21 @@ public static class DisputeQueries
     /// </summary>
     public const int RecentEvents = 50;
 
-    /// <summary>The changes after a version (what a stale editor missed), oldest first.</summary>
-    public static Task<List<EventDto>> TimelineAsync(AppDb db, int id, long afterVersion, CancellationToken ct) =>
-        ToDto(Events(db, id, afterVersion).OrderBy(e => e.Id)).ToListAsync(ct);
+    /// <summary>A case's whole timeline, oldest first (the case page's "show the whole timeline").</summary>
+    public static Task<List<EventDto>> TimelineAsync(AppDb db, int id, CancellationToken ct) =>
+        ToDto(Events(db, id, 0).OrderBy(e => e.Id)).ToListAsync(ct);
+
+    /// <summary>
+    /// The changes after a version (what a stale editor missed), oldest first: the latest <see cref="RecentEvents"/>
+    /// of them, and how many there are. An editor thousands of versions behind pages the rest of the timeline.
+    /// </summary>
+    public static async Task<(List<EventDto> Latest, int Total)> MissedAsync(AppDb db, int id, long afterVersion, CancellationToken ct)
+    {
+        var total = await Events(db, id, afterVersion).CountAsync(ct);
+        var latest = await ToDto(Events(db, id, afterVersion).OrderByDescending(e => e.Id).Take(RecentEvents)).ToListAsync(ct);
+        latest.Reverse();
+        return (latest, total);
+    }
 
     /// <summary>One page of a case's timeline, oldest first; null when the case is not in the caller's scope.</summary>
     public static async Task<Page<EventDto>?> TimelinePageAsync(AppDb db, int id, int? page, int? size, CancellationToken ct) =>

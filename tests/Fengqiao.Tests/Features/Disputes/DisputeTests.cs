@@ -189,6 +189,7 @@ public abstract class DisputeTests(FengqiaoApp app)
     public async Task AMuchEditedCaseCarriesItsLatestFiftyChangesAndTheWholeTimelineIsPaged()
     {
         var (officer, d) = await RegisterAsync("钱常改");
+        var stale = d;
         for (var people = 3; people < 3 + 55; people++)
         {
             d = await ReadAsync(await officer.PutAsJsonAsync($"/api/disputes/{d.Case.Id}",
@@ -211,6 +212,15 @@ public abstract class DisputeTests(FengqiaoApp app)
         var whole = await officer.GetStringAsync($"/disputes/{d.Case.Id}?timeline=all");
         Assert.DoesNotContain("id=\"timeline-more\"", whole, StringComparison.Ordinal);
         Assert.Contains("Registered", whole[whole.IndexOf("id=\"timeline\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+        // An editor 55 versions behind gets the latest 50 changes they missed, and how many there were.
+        var conflict = await officer.PutAsJsonAsync($"/api/disputes/{d.Case.Id}",
+            new { title = d.Case.Title, summary = d.Summary, category = d.Case.Category, risk = "Red", peopleInvolved = 2, version = stale.Case.Version });
+        Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
+        var problem = await conflict.ProblemAsync();
+        var missed = problem.GetProperty("missedChanges").Deserialize<List<EventDto>>(Api.Json)!;
+        Assert.Equal(55, problem.GetProperty("missedTotal").GetInt32());
+        Assert.Equal(d.Timeline.Select(e => e.Id), missed.Select(e => e.Id));
 
         var other = await app.ClientAsync("demo.officer2");
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/disputes/{d.Case.Id}/timeline")).StatusCode);
