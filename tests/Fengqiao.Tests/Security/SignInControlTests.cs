@@ -36,6 +36,36 @@ public abstract class SignInControlTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ACodeSignsInOnceAndIsRefusedTheSecondTime()
+    {
+        var name = "admin.once." + Guid.NewGuid().ToString("N")[..6];
+        string key;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            var user = new AppUser { UserName = name };
+            Assert.True((await users.CreateAsync(user, "Tall-Maple-Bridge-7")).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Administrator)).Succeeded);
+            Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
+            key = (await users.GetAuthenticatorKeyAsync(user))!;
+        }
+        // The default; the shared test host turns it off because it signs the demo administrators in many times a minute.
+        await using var node = app.WithWebHostBuilder(b => b.UseSetting("SecondFactor:RejectReusedCodes", "true"));
+        var totp = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key));
+        var seen = totp.ComputeTotp();
+        async Task<HttpStatusCode> SignInAsync(string code) => (await node.CreateClient().PostAsJsonAsync("/api/account/login",
+            new { userName = name, password = "Tall-Maple-Bridge-7", code })).StatusCode;
+
+        Assert.Equal(HttpStatusCode.NoContent, await SignInAsync(seen));
+        // Someone who saw the code typed tries it at once: refused, though it is still inside its 30 seconds.
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(seen));
+        // The authenticator's next code works, and after it the earlier one even less.
+        Assert.Equal(HttpStatusCode.NoContent, await SignInAsync(totp.ComputeTotp(DateTime.UtcNow.AddSeconds(30))));
+        Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(seen));
+    }
+
+    [Fact]
     public async Task AnAdministratorWithoutASecondFactorCanOnlySetOneUp()
     {
         var name = "admin.new." + Guid.NewGuid().ToString("N")[..6];

@@ -21,7 +21,9 @@ public static class AuthSetup
             })
             .AddEntityFrameworkStores<AppDb>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<OneUseCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddPasswordValidator<CommonPasswords>();
+        builder.Services.Configure<SecondFactorOptions>(builder.Configuration.GetSection(SecondFactorOptions.Section));
 
         builder.Services.Configure<SessionOptions>(builder.Configuration.GetSection(SessionOptions.Section));
         builder.Services.AddSingleton<Microsoft.AspNetCore.Authentication.Cookies.ITicketStore, DbTicketStore>();
