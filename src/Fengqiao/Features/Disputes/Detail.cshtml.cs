@@ -99,7 +99,7 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
                 break;
             default:
                 ModelState.AddModelError("", l["Someone else changed this case while you were editing it. Review the current version and try again."]);
-                Missed = (await DisputeQueries.MissedAsync(db, id, outcome.StaleVersion ?? 0, ct)).Latest;
+                Missed = (await DisputeQueries.LatestAsync(db, id, outcome.StaleVersion ?? 0, ct)).Latest;
                 break;
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();

@@ -58,7 +58,7 @@ public static class DisputeEndpoints
     private static async Task<IResult> ConflictAsync(DisputeWorkflow w, int id, long staleVersion, CancellationToken ct)
     {
         var current = await DisputeQueries.DetailAsync(w.Db, id, ct);
-        var (missed, missedTotal) = await DisputeQueries.MissedAsync(w.Db, id, staleVersion, ct);
+        var (missed, missedTotal) = await DisputeQueries.LatestAsync(w.Db, id, staleVersion, ct);
         return TypedResults.Conflict(new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,

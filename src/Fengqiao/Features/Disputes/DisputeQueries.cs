@@ -140,9 +140,7 @@ public static class DisputeQueries
             .Select(x => new DangerBrief(x.Id, x.Code, x.Kind, x.Status, x.RectifyBy)).ToListAsync(ct);
         var notices = (await db.SupervisionNotices.Where(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == id)
             .OrderBy(n => n.Level).ToListAsync(ct)).Select(n => n.ToBrief()).ToList();
-        var timelineTotal = await db.DisputeEvents.CountAsync(e => e.DisputeId == id, ct);
-        var timeline = await ToDto(Events(db, id, 0).OrderByDescending(e => e.Id).Take(RecentEvents)).ToListAsync(ct);
-        timeline.Reverse();
+        var (timeline, timelineTotal) = await LatestAsync(db, id, 0, ct);
         var allowed = d.MergedIntoId is null ? DisputeWorkflow.ActionsFor(item.Status).ToList() : [];
         return new DisputeDetail(item, d.Summary, d.PeopleInvolved, d.Address, d.Lat, d.Lng, area.Code, area.NameZh, area.NameEn,
             d.ResponsibleOfficerId, d.SuspensionReason, d.ReferredTo, d.ReferredBody, d.ReferralAnswer, d.Outcome, d.LinkedToId, d.MergedIntoId,
@@ -160,10 +158,11 @@ public static class DisputeQueries
         ToDto(Events(db, id, 0).OrderBy(e => e.Id)).ToListAsync(ct);
 
     /// <summary>
-    /// The changes after a version (what a stale editor missed), oldest first: the latest <see cref="RecentEvents"/>
-    /// of them, and how many there are. An editor thousands of versions behind pages the rest of the timeline.
+    /// The changes after a version, oldest first: the latest <see cref="RecentEvents"/> of them, and how many there
+    /// are. After version 0 that is the detail's timeline; after a stale editor's version, what they missed. The rest
+    /// is paged (<see cref="TimelinePageAsync"/>).
     /// </summary>
-    public static async Task<(List<EventDto> Latest, int Total)> MissedAsync(AppDb db, int id, long afterVersion, CancellationToken ct)
+    public static async Task<(List<EventDto> Latest, int Total)> LatestAsync(AppDb db, int id, long afterVersion, CancellationToken ct)
     {
         var total = await Events(db, id, afterVersion).CountAsync(ct);
         var latest = await ToDto(Events(db, id, afterVersion).OrderByDescending(e => e.Id).Take(RecentEvents)).ToListAsync(ct);

@@ -118,7 +118,7 @@ public static class Limits
     {
         var culture = CultureInfo.CurrentUICulture.Name;
         var body = seconds <= MaxCachedWait
-            ? Refusals.GetOrAdd((culture, seconds), static (_, http) => RenderTooMany(http, _.Seconds), http)
+            ? Refusals.GetOrAdd((culture, seconds), static (key, http) => RenderTooMany(http, key.Seconds), http)
             : RenderTooMany(http, seconds);
         var response = http.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
