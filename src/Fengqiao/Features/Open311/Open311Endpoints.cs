@@ -35,6 +35,9 @@ public static class Open311Endpoints
         builder.Services.Configure<Open311Options>(builder.Configuration.GetSection(Open311Options.Section));
         builder.Services.AddSingleton<RequestServices>();
         builder.Services.AddScoped<ResidentRequests>();
+        builder.Services.AddSingleton<ReportRouting>();
+        builder.Services.AddSingleton<ReportWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportWriter>());
         builder.Services.AddScoped<RequestTriage>();
         var perMinute = builder.Configuration.GetValue<int?>($"{Open311Options.Section}:{nameof(Open311Options.PostsPerMinute)}") ?? 120;
         builder.Services.AddRateLimiter(o =>

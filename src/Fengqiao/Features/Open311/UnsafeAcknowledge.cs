@@ -29,7 +29,7 @@ internal static class UnsafeAcknowledge
         {
             try
             {
-                return await scope.ServiceProvider.GetRequiredService<ResidentRequests>().CreateAsync(c, input, key, null, CancellationToken.None);
+                return await scope.ServiceProvider.GetRequiredService<ResidentRequests>().CreateAsync(c, input, key, null, CancellationToken.None, writeNow: true);
             }
             finally
             {

@@ -1,11 +1,9 @@
-using System.Data.Common;
 using System.Globalization;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Fengqiao.Features.Statistics;
 
@@ -163,22 +161,18 @@ public sealed class RollupWriter : IRollupLookups
     public static async Task ApplyAsync(AppDb db, RollupDelta delta, CancellationToken ct)
     {
         var rows = delta.Rows.Where(r => r.Value != 0).OrderBy(r => r.Key.Metric).ThenBy(r => r.Key.Area, StringComparer.Ordinal).ThenBy(r => r.Key.Day).ToList();
-        var connection = db.Database.GetDbConnection();
         var postgres = db.Database.IsNpgsql();
         for (var start = 0; start < rows.Count; start += RowsPerStatement)
         {
             var batch = rows.Skip(start).Take(RowsPerStatement).ToList();
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var command = DbCommands.Create(db);
             var values = new List<string>(batch.Count);
             for (var i = 0; i < batch.Count; i++)
             {
                 var ((metric, area, day), value) = batch[i];
                 values.Add($"(@m{i}, @a{i}, @d{i}, @v{i})");
-                Add(command, $"@m{i}", (short)metric);
-                Add(command, $"@a{i}", area);
-                Add(command, $"@d{i}", postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                Add(command, $"@v{i}", value);
+                command.With($"@m{i}", (short)metric).With($"@a{i}", area)
+                    .With($"@d{i}", postgres ? day : day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).With($"@v{i}", value);
             }
             command.CommandText = $"""
                 INSERT INTO "AreaRollups" ("Metric", "Area", "Day", "Value") VALUES {string.Join(", ", values)}
@@ -189,12 +183,4 @@ public sealed class RollupWriter : IRollupLookups
     }
 
     public static void Apply(AppDb db, RollupDelta delta) => ApplyAsync(db, delta, CancellationToken.None).GetAwaiter().GetResult();
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-    }
 }

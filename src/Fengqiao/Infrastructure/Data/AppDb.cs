@@ -176,6 +176,28 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var routing = ReportRouting.Touches(ChangeTracker);
+        var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (routing)
+        {
+            ReportRouting.Changed();
+        }
+        return saved;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var routing = ReportRouting.Touches(ChangeTracker);
+        var saved = SaveAudited(acceptAllChangesOnSuccess);
+        if (routing)
+        {
+            ReportRouting.Changed();
+        }
+        return saved;
+    }
+
+    private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
         var rollups = RollupWriter.Collect(ChangeTracker);
@@ -219,7 +241,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         }
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    private int SaveAudited(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];

@@ -4,6 +4,11 @@ using System.Text.Json;
 using System.Xml.Linq;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Open311;
+using Fengqiao.Features.Statistics;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Fengqiao.Tests.Infrastructure;
 
 namespace Fengqiao.Tests.Features.Open311;
@@ -90,6 +95,34 @@ public abstract class Open311Tests(FengqiaoApp app)
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$", request.GetProperty("requested_datetime").GetString()!);
         var token = JsonDocument.Parse(await client.GetStringAsync($"/open311/v2/tokens/{id}.json")).RootElement[0];
         Assert.Equal(id, token.GetProperty("service_request_id").GetString());
+    }
+
+    [Fact]
+    public async Task ReportsSentAtOnceAreCommittedTogetherEachNumberedAuditedAndCounted()
+    {
+        const int Reports = 30;
+        var writer = app.Services.GetRequiredService<ReportWriter>();
+        var (batchesBefore, reportsBefore) = (writer.Batches, writer.Committed);
+        var client = await app.ClientAsync(null);
+        var posted = await Task.WhenAll(Enumerable.Range(0, Reports).Select(_ => PostAsync(client, "json")));
+
+        Assert.All(posted, p => Assert.Equal(HttpStatusCode.Created, p.Response.StatusCode));
+        // One township's series: every report its own number, none skipped.
+        var numbers = posted.Select(p => int.Parse(p.Id[(p.Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture)).Order().ToList();
+        Assert.Equal(Enumerable.Range(numbers[0], Reports), numbers);
+        Assert.Equal(Reports, writer.Committed - reportsBefore);
+        // Group commit: the reports that waited while one transaction committed went into the next one together.
+        Assert.InRange(writer.Batches - batchesBefore, 1, Reports - 1);
+
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var codes = posted.Select(p => p.Id).ToList();
+        var ids = await db.ResidentRequests.Where(r => codes.Contains(r.Code)).Select(r => r.Id.ToString()).ToListAsync();
+        Assert.Equal(Reports, ids.Count);
+        Assert.Equal(Reports, await db.AuditLog.CountAsync(e => e.Entity == "ResidentRequests" && e.Action == "create" && ids.Contains(e.EntityId)));
+        var recount = await Recount.RunAsync(db, false, null, CancellationToken.None);
+        Assert.Equal(0, recount.Differences);
     }
 
     [Fact]
