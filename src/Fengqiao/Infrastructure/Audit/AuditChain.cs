@@ -36,7 +36,7 @@ public static class AuditChain
             seal = new AuditSeal { Id = 1 };
             db.Set<AuditSeal>().Add(seal);
         }
-        var entries = await db.AuditLog.Where(e => e.Seq == null).OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
+        var entries = await db.AuditLog.AsNoTracking().Where(e => e.Seq == null).OrderBy(e => e.Id).Take(batch).ToListAsync(ct);
         if (entries.Count == 0)
         {
             return 0;
@@ -50,9 +50,18 @@ public static class AuditChain
         seal.Version++;
         try
         {
+            // The seal row through EF (its version guards against another node sealing at the same time), then the
+            // entries with one statement per 500: the write lock, which every writer waits for, is held for moments.
             await db.SaveChangesAsync(ct);
+            if (await WriteSealsAsync(db, entries, ct) != entries.Count)
+            {
+                // An entry was sealed since it was read: another node got there first.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+                return 0;
+            }
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (e is DbUpdateException or System.Data.Common.DbException)
         {
             // Another node moved the seal (version) or took the same sequence numbers (unique index) first.
             db.ChangeTracker.Clear();
@@ -61,6 +70,30 @@ public static class AuditChain
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
         return entries.Count;
+    }
+
+    /// <summary>Sets each entry's sequence number and hash, where it has none yet; returns how many were set.</summary>
+    private static async Task<int> WriteSealsAsync(AppDb db, List<AuditEntry> entries, CancellationToken ct)
+    {
+        var written = 0;
+        foreach (var chunk in entries.Chunk(500))
+        {
+            await using var command = DbCommands.Create(db);
+            var rows = new List<string>(chunk.Length);
+            foreach (var e in chunk)
+            {
+                rows.Add($"(@i{rows.Count}, @s{rows.Count}, @h{rows.Count})");
+                command.With($"@i{rows.Count - 1}", e.Id).With($"@s{rows.Count - 1}", e.Seq!.Value).With($"@h{rows.Count - 1}", e.Hash!);
+            }
+            // VALUES columns are column1, column2 … on both SQLite and PostgreSQL.
+            command.CommandText = $"""
+                UPDATE "AuditLog" SET "Seq" = v.column2, "Hash" = v.column3
+                FROM (VALUES {string.Join(", ", rows)}) AS v
+                WHERE "AuditLog"."Id" = v.column1 AND "AuditLog"."Seq" IS NULL
+                """;
+            written += await command.ExecuteNonQueryAsync(ct);
+        }
+        return written;
     }
 
     /// <summary>Recomputes the chain from the start and names the first entry whose hash does not follow.</summary>

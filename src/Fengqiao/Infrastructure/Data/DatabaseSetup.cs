@@ -29,6 +29,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(options);
         builder.Services.AddScoped<Jurisdiction>();
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
+        // The options depend on configuration only: built once, not for every request's context.
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -36,14 +37,14 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fengqiao is not set.");
             }
-            builder.Services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection));
+            builder.Services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = SqliteConnectionString(connection ?? DefaultSqlite, builder.Environment.ContentRootPath);
             var unsafeAck = Features.Open311.UnsafeAcknowledge.IsOn(builder.Configuration, builder.Environment);
             builder.Services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(
-                unsafeAck ? [new SqlitePragmas(), new Features.Open311.CommitDelay()] : [new SqlitePragmas()]));
+                unsafeAck ? [new SqlitePragmas(), new Features.Open311.CommitDelay()] : [new SqlitePragmas()]), optionsLifetime: ServiceLifetime.Singleton);
         }
         return builder;
     }
