@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Open311;
 using Fengqiao.Features.Statistics;
+using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
@@ -123,6 +124,36 @@ public abstract class Open311Tests(FengqiaoApp app)
         Assert.Equal(Reports, await db.AuditLog.CountAsync(e => e.Entity == "ResidentRequests" && e.Action == "create" && ids.Contains(e.EntityId)));
         var recount = await Recount.RunAsync(db, false, null, CancellationToken.None);
         Assert.Equal(0, recount.Differences);
+    }
+
+    [Fact]
+    public async Task AReportGoesToTheStationThatAnswersForItsAreaFromTheMomentThatChanges()
+    {
+        // Routing is held in memory: opening a station for the grid's community, and closing it again, must show at once.
+        const string Grid = "220104001001001", Community = "220104001001";
+        var client = await app.ClientAsync(null);
+        var admin = await app.ClientAsync("demo.admin");
+        async Task<int?> StationOfNewReportAsync()
+        {
+            var (response, id) = await PostAsync(client, "json", ("address_id", Grid), ("lat", ""), ("long", ""));
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+            return await scope.ServiceProvider.GetRequiredService<AppDb>().ResidentRequests.Where(r => r.Code == id).Select(r => r.StationUnitId).SingleAsync();
+        }
+        var before = await StationOfNewReportAsync();
+        Assert.NotNull(before);
+
+        var opened = await admin.PostAsJsonAsync("/api/units", new UnitInput(
+            $"T{Guid.NewGuid():N}"[..12], "社区警务站", "Community police post", UnitKind.PoliceStation, Community, before, null, null, null, null));
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var post = (await opened.Content.ReadFromJsonAsync<UnitDto>(Api.Json))!;
+        Assert.Equal(post.Id, await StationOfNewReportAsync());
+
+        var closed = await admin.PutAsJsonAsync($"/api/units/{post.Id}", new UnitInput(
+            post.Code, post.NameZh, post.NameEn, UnitKind.CommunityCommittee, Community, before, null, null, null, post.Version));
+        Assert.Equal(HttpStatusCode.OK, closed.StatusCode);
+        Assert.Equal(before, await StationOfNewReportAsync());
     }
 
     [Fact]
