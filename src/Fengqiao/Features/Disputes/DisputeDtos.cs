@@ -32,9 +32,6 @@ public sealed record DisputeDetail(
     IReadOnlyList<FollowUpDto> FollowUps, IReadOnlyList<EventDto> Timeline, int TimelineTotal, IReadOnlyList<DangerBrief> Dangers, IReadOnlyList<NoticeBrief> Notices,
     IReadOnlyList<DisputeAction> AllowedActions);
 
-/// <summary>409 body: what is stored now, and the changes the stale editor did not see.</summary>
-public sealed record DisputeConflict(DisputeDetail Current, IReadOnlyList<EventDto> MissedChanges, int MissedTotal);
-
 public sealed record CountRow(string Key, int Registered, int Resolved);
 
 public sealed record DisputeStats(

@@ -30,8 +30,9 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, ILogger<Re
     private sealed record Pending(ResidentRequest Request, string Township, int Year, string? UserName, int? PersonId, TaskCompletionSource Done);
 
     /// <summary>
-    /// Queues the report (its code is numbered in <paramref name="township"/>'s series of <paramref name="year"/>) and returns once it is committed, with its code and id. The wait is not cancelled with the
-    /// request: a report taken into a batch is written whether or not its sender is still there.
+    /// Queues the report (numbered in <paramref name="township"/>'s series of <paramref name="year"/>) and returns
+    /// once it is committed, with its code and id. The wait is not cancelled with the request: a report taken into a
+    /// batch is written whether or not its sender is still there.
     /// </summary>
     public async Task WriteAsync(ResidentRequest request, string township, int year, Jurisdiction actor, CancellationToken ct)
     {
