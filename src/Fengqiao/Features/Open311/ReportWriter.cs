@@ -74,7 +74,7 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, ILogger<Re
         }
         catch (Exception e) when (batch.Count > 1)
         {
-            log.LogWarning(e, "A batch of {Count} reports failed; writing them one by one", batch.Count);
+            LogBatchFailed(log, e, batch.Count);
         }
         catch (Exception e)
         {
@@ -133,6 +133,9 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, ILogger<Re
         Interlocked.Increment(ref _batches);
         Interlocked.Add(ref _committed, batch.Count);
     }
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Warning, Message = "A batch of {Count} reports failed; writing them one by one")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Debug, Message = "Committed {Count} reports in {Milliseconds:F1} ms")]
     private static partial void LogCommitted(ILogger logger, int count, double milliseconds);

@@ -57,6 +57,47 @@ public abstract class AuditTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task SealersRacingOnTwoNodesLeaveOneUnbrokenChain()
+    {
+        // Entries waiting to be sealed, then two sealers (as on two nodes, besides this host's own) at once: whichever
+        // loses a round must leave nothing behind, so the chain checks from the first entry to the seal.
+        await using (var writing = app.Services.CreateAsyncScope())
+        {
+            writing.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+            var db = writing.ServiceProvider.GetRequiredService<AppDb>();
+            for (var i = 0; i < 600; i++)
+            {
+                AuditLog.Write(db, "test", "Race", i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+            await db.SaveChangesAsync();
+        }
+        async Task<int> SealerAsync()
+        {
+            var total = 0;
+            for (var round = 0; round < 20; round++)
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+                total += await AuditChain.SealAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), 50, CancellationToken.None);
+            }
+            return total;
+        }
+        var sealedByEach = await Task.WhenAll(SealerAsync(), SealerAsync());
+        Assert.True(sealedByEach.Sum() > 0);
+
+        await using var checking = app.Services.CreateAsyncScope();
+        checking.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var check = checking.ServiceProvider.GetRequiredService<AppDb>();
+        while (await AuditChain.SealAsync(check, 500, CancellationToken.None) > 0)
+        {
+        }
+        var verified = await AuditChain.VerifyAsync(check, CancellationToken.None);
+        Assert.Null(verified.FirstBrokenSeq);
+        Assert.Equal(0, await check.AuditLog.CountAsync(e => e.Entity == "Race" && e.Seq == null));
+        Assert.Equal(verified.Checked, (await check.Set<AuditSeal>().AsNoTracking().SingleAsync()).LastSeq);
+    }
+
+    [Fact]
     public async Task TheChainShowsTheFirstEntryChangedBehindTheApplicationsBack()
     {
         var officer = await app.ClientAsync("demo.officer");
