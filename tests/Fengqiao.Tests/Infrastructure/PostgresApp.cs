@@ -12,7 +12,7 @@ namespace Fengqiao.Tests.Infrastructure;
 /// production) and seeded once per run; each test class gets a copy via CREATE DATABASE … TEMPLATE.
 /// PgServer: FENGQIAO_TEST_POSTGRES, default the local server that scripts/test.sh starts.
 /// </summary>
-public sealed class PostgresApp : FengqiaoApp
+public class PostgresApp : FengqiaoApp
 {
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static int _counter;
@@ -29,8 +29,17 @@ public sealed class PostgresApp : FengqiaoApp
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        var template = await TemplateAsync();
         _database = $"fq_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
+        if (!DemoEnabled)
+        {
+            // Outside demo mode: empty, migrated as an operator would (`migrate`) before the first start.
+            await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
+            var options = new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(For(_database)).Options;
+            await using var db = new PostgresAppDb(options, Jurisdiction.System());
+            await db.Database.MigrateAsync();
+            return For(_database);
+        }
+        var template = await TemplateAsync();
         await ExecuteAsync($"CREATE DATABASE \"{_database}\" TEMPLATE \"{template}\"");
         return For(_database);
     }
@@ -118,4 +127,10 @@ public sealed class PostgresApp : FengqiaoApp
             TestSettings.Apply(builder);
         }
     }
+}
+
+/// <summary>A PostgreSQL app started outside demo mode, on an empty (migrated) database.</summary>
+public sealed class ProductionPostgresApp : PostgresApp
+{
+    protected override bool DemoEnabled => false;
 }

@@ -14,8 +14,8 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
 /// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>);
 /// <c>recount [--fix]</c> checks the statistics rollups against the records (see <see cref="Features.Statistics.RecountCli"/>);
-/// <c>generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]</c> fills an empty database, then counts its
-/// rollups (see <see cref="Features.Statistics.Generator.ProvinceGenerator"/>).
+/// <c>generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]</c> fills an empty database with its records
+/// and their rollups (see <see cref="Features.Statistics.Generator.ProvinceGenerator"/>).
 /// </summary>
 public static class Cli
 {
@@ -71,13 +71,9 @@ public static class Cli
                 await app.Services.PrepareDatabaseAsync();
                 Environment.ExitCode = await Features.Statistics.RecountCli.RunAsync(app.Services, rest.Contains("--fix"), Console.Out);
                 return true;
-            // Migrates by itself and refuses a database that already holds areas; the rollups are counted from what it wrote.
+            // Migrates by itself and refuses a database that already holds areas; writes the rollups of what it wrote.
             case ["generate-province", ..]:
                 Environment.ExitCode = await Features.Statistics.Generator.ProvinceGenerator.RunAsync(app.Services, args, CancellationToken.None);
-                if (Environment.ExitCode == 0)
-                {
-                    Environment.ExitCode = await Features.Statistics.RecountCli.RunAsync(app.Services, fix: true, Console.Out);
-                }
                 return true;
             case ["reencrypt", ..]:
                 await app.Services.PrepareDatabaseAsync();

@@ -15,8 +15,9 @@ namespace Fengqiao.Features.Statistics.Generator;
 /// <summary>
 /// <c>generate-province</c>: fills an empty, migrated database with a province-sized, repeatable dataset (see
 /// <see cref="GeneratorOptions"/>) by bulk insert, printing progress and, at the end, rows per table, time and size.
-/// It writes no statistics rollups, no audit entries, and neither the calendar nor the service catalogue (the app writes
-/// both when it starts); run <c>recount</c> afterwards. Exit codes: 0 done,
+/// It counts the statistics rollups of what it writes as it goes (<see cref="RollupTally"/>) and writes them last; it writes
+/// no audit entries, and neither the calendar nor the service catalogue (the app writes both when it starts).
+/// <c>recount</c> checks the rollups against the records. Exit codes: 0 done,
 /// 1 failed, 2 refused (bad arguments, or the database already holds areas).
 /// </summary>
 public static class ProvinceGenerator
@@ -93,8 +94,9 @@ public static class ProvinceGenerator
     private static async Task WriteAllAsync(World w, TableWriter writer, IReadOnlyList<PublicService> catalogue, CancellationToken ct)
     {
         var o = w.Options;
-        await writer.WriteAsync(RowsUnits.Areas(w), w.Shape.All.Count(), ct);
         var units = RowsUnits.Units(w);
+        var tally = writer.Tally = new RollupTally(units.ToDictionary(u => u.Id, u => u.Kind));
+        await writer.WriteAsync(RowsUnits.Areas(w), w.Shape.All.Count(), ct);
         await writer.WriteAsync(units, units.Count, ct);
         var people = new RowsPeople(w, units);
         people.Build();
@@ -155,5 +157,9 @@ public static class ProvinceGenerator
             .Concat(services.LastDayTickets.Select(t => new CodeCounter { Series = $"T-{t.Key}-{end}", Last = t.Value }))
             .OrderBy(c => c.Series, StringComparer.Ordinal).ToList();
         await writer.WriteAsync(counters, counters.Count, ct);
+
+        // What every record above counts for, added up as it was drawn: the rollups, in key order.
+        writer.Tally = null;
+        await writer.WriteAsync(tally.Rollups(), tally.Count, ct);
     }
 }

@@ -40,6 +40,9 @@ internal abstract class TableWriter(AppDb db, Progress progress)
 
     public Dictionary<string, long> Written { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>When set, every row written is counted for the statistics rollups as it is drawn.</summary>
+    public RollupTally? Tally { get; set; }
+
     public static TableWriter For(AppDb db, Progress progress) =>
         db.Database.IsNpgsql() ? new PostgresWriter(db, progress) : new SqliteWriter(db, progress);
 
@@ -65,6 +68,7 @@ internal abstract class TableWriter(AppDb db, Progress progress)
             {
                 foreach (var chunk in rows.Chunk(Batch))
                 {
+                    Tally?.Add(chunk);
                     queue.Add(chunk, ct);
                 }
             }
@@ -162,6 +166,7 @@ internal abstract class TableWriter(AppDb db, Progress progress)
             {
                 null => raw.sqlite3_bind_null(stmt, index),
                 string s => raw.sqlite3_bind_text(stmt, index, s),
+                short n => raw.sqlite3_bind_int64(stmt, index, n),
                 int n => raw.sqlite3_bind_int64(stmt, index, n),
                 long n => raw.sqlite3_bind_int64(stmt, index, n),
                 bool b => raw.sqlite3_bind_int64(stmt, index, b ? 1 : 0),
