@@ -42,8 +42,10 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         }
         else
         {
-            await ExecAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; " +
+            await ExecAsync("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; " +
                 "PRAGMA temp_store = MEMORY; PRAGMA threads = 2; PRAGMA wal_autocheckpoint = 16384", ct);
+            var settings = await ListAsync("SELECT 'journal_mode', journal_mode FROM pragma_journal_mode UNION ALL SELECT 'threads', threads FROM pragma_threads", tables, ct);
+            progress.Line("SQLite for the load: " + string.Join(", ", settings.Chunk(2).Select(p => p[0] + " " + p[1])));
             _indexes.AddRange(await ListAsync(
                 $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({string.Join(',', tables.Select(t => "'" + t + "'"))}) ORDER BY rowid",
                 tables, ct));
@@ -87,7 +89,7 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         else
         {
             await progress.StepAsync("WAL checkpoint", () => ExecAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct));
-            await ExecAsync("PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000", ct);
+            await ExecAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000; PRAGMA wal_autocheckpoint = 1000", ct);
         }
     }
 
