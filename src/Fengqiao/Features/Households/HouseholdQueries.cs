@@ -82,7 +82,9 @@ public static class HouseholdQueries
             var n = name.Trim();
             query = query.Where(r => r.Name == n);
         }
-        return query.OrderBy(r => r.Name).ThenBy(r => r.Id);
+        // In the order of the (Name, AreaPath) index, so a page is read from the index even when a common name has
+        // thousands of namesakes in the province: namesakes come grouped by where they live.
+        return query.OrderBy(r => r.Name).ThenBy(r => r.AreaPath).ThenBy(r => r.Id);
     }
 
     public static async Task<HouseholdDto?> GetAsync(AppDb db, int id, CancellationToken ct)
