@@ -68,4 +68,34 @@ public static class Metrics
     };
 
     public static IReadOnlyList<Metric> All { get; } = Enum.GetValues<Metric>();
+
+    private const short MonthlyOffset = 1000;
+
+    /// <summary>
+    /// A flow or a stock is also kept by month: the same amounts under the metric's monthly number (1000 + its number),
+    /// filed on the first day of the month, so a year is 12 rows per area instead of 365.
+    /// </summary>
+    public static bool HasMonths(Metric m) => !IsMonthly(m) && KindOf(m) != MetricKind.OpenByDue;
+
+    public static Metric Monthly(Metric m) => (Metric)(MonthlyOffset + (short)m);
+
+    public static bool IsMonthly(Metric m) => (short)m >= MonthlyOffset;
+
+    /// <summary>The daily metric of a monthly one.</summary>
+    public static Metric Daily(Metric m) => IsMonthly(m) ? (Metric)((short)m - MonthlyOffset) : m;
+
+    public static DateOnly MonthOf(DateOnly day) => new(day.Year, day.Month, 1);
+
+    /// <summary>The rows a contribution on this day adds to: its day and, for flows and stocks, its month.</summary>
+    public static IEnumerable<(Metric Metric, DateOnly Day)> Rows(Metric m, DateOnly day)
+    {
+        yield return (m, day);
+        if (HasMonths(m))
+        {
+            yield return (Monthly(m), MonthOf(day));
+        }
+    }
+
+    /// <summary>A metric as stored: its daily number and, when kept by month, its monthly one too.</summary>
+    public static IEnumerable<Metric> Stored(Metric m) => HasMonths(m) ? [m, Monthly(m)] : [m];
 }

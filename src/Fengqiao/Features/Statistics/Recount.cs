@@ -69,8 +69,9 @@ public static class Recount
         var results = new List<RecountResult>();
         var examples = new List<RollupDifference>();
         long records = 0;
-        foreach (var (type, metrics) in Feeds)
+        foreach (var (type, daily) in Feeds)
         {
+            var metrics = daily.SelectMany(Metrics.Stored).ToArray();
             var counted = new RollupDelta();
             var n = 0L;
             await foreach (var record in Records(db, type).WithCancellation(ct))

@@ -16,11 +16,11 @@ public static class RecountCli
         var report = await Recount.RunAsync(db, fix, line => output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"), CancellationToken.None);
         foreach (var m in report.Metrics.Where(m => m.Differences > 0))
         {
-            await output.WriteLineAsync($"  {m.Metric}: {m.Differences:N0} of {m.Rows:N0} rows differ");
+            await output.WriteLineAsync($"  {Name(m.Metric)}: {m.Differences:N0} of {m.Rows:N0} rows differ");
         }
         foreach (var d in report.Examples)
         {
-            await output.WriteLineAsync($"  e.g. {d.Metric} area {d.Area} day {d.Day:yyyy-MM-dd}: stored {d.Stored}, counted {d.Counted}");
+            await output.WriteLineAsync($"  e.g. {Name(d.Metric)} area {d.Area} day {d.Day:yyyy-MM-dd}: stored {d.Stored}, counted {d.Counted}");
         }
         var rows = report.Metrics.Sum(m => m.Rows);
         if (report.Differences == 0)
@@ -33,4 +33,6 @@ public static class RecountCli
             : $"DIFFERENT: {report.Differences:N0} of {rows:N0} rollup rows differ from the {report.Records:N0} records. Run `recount --fix` to rebuild them.");
         return fix ? 0 : 1;
     }
+
+    private static string Name(Metric m) => Metrics.IsMonthly(m) ? $"{Metrics.Daily(m)} by month" : m.ToString();
 }

@@ -25,8 +25,11 @@ public sealed class RollupDelta
         }
         foreach (var area in Ancestors(c.AreaPath))
         {
-            var key = (c.Metric, area, c.Day);
-            Rows[key] = Rows.GetValueOrDefault(key) + sign * c.Value;
+            foreach (var (metric, day) in Metrics.Rows(c.Metric, c.Day))
+            {
+                var key = (metric, area, day);
+                Rows[key] = Rows.GetValueOrDefault(key) + sign * c.Value;
+            }
         }
     }
 

@@ -136,30 +136,28 @@ public sealed class StatisticsQueries(AppDb db)
         return stations.GroupBy(s => s.AreaId).ToDictionary(g => g.Key, g => string.Join(", ", g.Select(s => LocalizationSetup.Pick(s.NameZh, s.NameEn))));
     }
 
-    /// <summary>Three grouped range reads over the rollups: flows in the period and the one before, stocks up to each end, open items now.</summary>
+    /// <summary>
+    /// Grouped range reads over the rollups: flows in the period and the one before, stocks up to each end, open items
+    /// now. Whole months are read from the monthly rows, so a year costs 12 rows per area and metric, not 365.
+    /// </summary>
     private async Task<Sums> SumsAsync(List<string> codes, Period period, DateOnly today, CancellationToken ct)
     {
         var previous = period.Previous;
         var flows = Metrics.All.Where(m => Metrics.KindOf(m) == MetricKind.Flow).ToArray();
         var stocks = Metrics.All.Where(m => Metrics.KindOf(m) == MetricKind.Stock).ToArray();
         var open = Metrics.All.Where(m => Metrics.KindOf(m) == MetricKind.OpenByDue).ToArray();
-        var rollups = db.Rollups.AsNoTracking().Where(r => codes.Contains(r.Area));
         var sums = new Sums();
-        foreach (var r in await rollups.Where(r => flows.Contains(r.Metric) && r.Day >= previous.From && r.Day <= period.To)
-            .GroupBy(r => new { r.Area, r.Metric })
-            .Select(g => new { g.Key.Area, g.Key.Metric, Now = g.Sum(r => r.Day >= period.From ? r.Value : 0), Before = g.Sum(r => r.Day <= previous.To ? r.Value : 0) })
-            .ToListAsync(ct))
+        var flowsNow = await RangeAsync(codes, flows, period.From, period.To, ct);
+        var flowsBefore = await RangeAsync(codes, flows, previous.From, previous.To, ct);
+        var stocksNow = await RangeAsync(codes, stocks, null, period.To, ct);
+        var stocksBefore = await RangeAsync(codes, stocks, null, previous.To, ct);
+        foreach (var key in flowsNow.Keys.Union(flowsBefore.Keys).Union(stocksNow.Keys).Union(stocksBefore.Keys))
         {
-            sums.Set(r.Area, r.Metric, r.Now, r.Before, 0);
+            var now = flowsNow.GetValueOrDefault(key) + stocksNow.GetValueOrDefault(key);
+            var before = flowsBefore.GetValueOrDefault(key) + stocksBefore.GetValueOrDefault(key);
+            sums.Set(key.Area, key.Metric, now, before, 0);
         }
-        foreach (var r in await rollups.Where(r => stocks.Contains(r.Metric) && r.Day <= period.To)
-            .GroupBy(r => new { r.Area, r.Metric })
-            .Select(g => new { g.Key.Area, g.Key.Metric, Now = g.Sum(r => r.Value), Before = g.Sum(r => r.Day <= previous.To ? r.Value : 0) })
-            .ToListAsync(ct))
-        {
-            sums.Set(r.Area, r.Metric, r.Now, r.Before, 0);
-        }
-        foreach (var r in await rollups.Where(r => open.Contains(r.Metric))
+        foreach (var r in await db.Rollups.AsNoTracking().Where(r => codes.Contains(r.Area) && open.Contains(r.Metric))
             .GroupBy(r => new { r.Area, r.Metric })
             .Select(g => new { g.Key.Area, g.Key.Metric, Open = g.Sum(r => r.Value), Overdue = g.Sum(r => r.Day < today ? r.Value : 0) })
             .ToListAsync(ct))
@@ -167,6 +165,44 @@ public sealed class StatisticsQueries(AppDb db)
             sums.Set(r.Area, r.Metric, r.Open, 0, r.Overdue);
         }
         return sums;
+    }
+
+    /// <summary>
+    /// The sum of each (area, metric) over the days from <paramref name="from"/> (the beginning when null) to
+    /// <paramref name="to"/>: the days before the first whole month and after the last one from the daily rows, the
+    /// whole months between from the monthly rows.
+    /// </summary>
+    private async Task<Dictionary<(string Area, Metric Metric), long>> RangeAsync(List<string> codes, Metric[] metrics, DateOnly? from, DateOnly to,
+        CancellationToken ct)
+    {
+        var monthly = metrics.Select(Metrics.Monthly).ToArray();
+        var first = from is { } f ? (f.Day == 1 ? f : Metrics.MonthOf(f).AddMonths(1)) : DateOnly.MinValue; // first whole month
+        var end = to == DateOnly.MaxValue ? to : Metrics.MonthOf(to.AddDays(1));                            // after the last one
+        var result = new Dictionary<(string, Metric), long>();
+        async Task AddAsync(IQueryable<AreaRollup> rows)
+        {
+            foreach (var r in await rows.GroupBy(r => new { r.Area, r.Metric }).Select(g => new { g.Key.Area, g.Key.Metric, Sum = g.Sum(r => r.Value) }).ToListAsync(ct))
+            {
+                var key = (r.Area, Metrics.Daily(r.Metric));
+                result[key] = result.GetValueOrDefault(key) + r.Sum;
+            }
+        }
+        var rollups = db.Rollups.AsNoTracking().Where(r => codes.Contains(r.Area));
+        if (first >= end)
+        {
+            await AddAsync(rollups.Where(r => metrics.Contains(r.Metric) && r.Day >= from!.Value && r.Day <= to));
+            return result;
+        }
+        if (from is { } start && start < first)
+        {
+            await AddAsync(rollups.Where(r => metrics.Contains(r.Metric) && r.Day >= start && r.Day < first));
+        }
+        await AddAsync(rollups.Where(r => monthly.Contains(r.Metric) && r.Day >= first && r.Day < end));
+        if (end <= to)
+        {
+            await AddAsync(rollups.Where(r => metrics.Contains(r.Metric) && r.Day >= end && r.Day <= to));
+        }
+        return result;
     }
 
     private sealed class Sums

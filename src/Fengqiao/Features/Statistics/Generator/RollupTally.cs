@@ -43,13 +43,17 @@ internal sealed class RollupTally(IReadOnlyDictionary<int, UnitKind> kinds) : IR
                 {
                     continue;
                 }
-                var day = (long)c.Day.DayNumber;
-                var metric = (long)(ushort)c.Metric << (DayBits + AreaBits);
-                foreach (var area in AncestorsOf(c.AreaPath))
+                var areas = AncestorsOf(c.AreaPath);
+                foreach (var (m, d) in Metrics.Rows(c.Metric, c.Day))
                 {
-                    ref var value = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
-                        _rows, metric | ((long)area << DayBits) | day, out _);
-                    value += c.Value;
+                    var day = (long)d.DayNumber;
+                    var metric = (long)(ushort)m << (DayBits + AreaBits);
+                    foreach (var area in areas)
+                    {
+                        ref var value = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(
+                            _rows, metric | ((long)area << DayBits) | day, out _);
+                        value += c.Value;
+                    }
                 }
             }
         }
