@@ -150,11 +150,12 @@ public sealed class StatisticsQueries(AppDb db)
         var flowsNow = await RangeAsync(codes, flows, period.From, period.To, ct);
         var flowsBefore = await RangeAsync(codes, flows, previous.From, previous.To, ct);
         var stocksNow = await RangeAsync(codes, stocks, null, period.To, ct);
-        var stocksBefore = await RangeAsync(codes, stocks, null, previous.To, ct);
-        foreach (var key in flowsNow.Keys.Union(flowsBefore.Keys).Union(stocksNow.Keys).Union(stocksBefore.Keys))
+        // A stock at the previous period's end: its value now less what changed since then (not read from the beginning again).
+        var stocksSince = await RangeAsync(codes, stocks, previous.To.AddDays(1), period.To, ct);
+        foreach (var key in flowsNow.Keys.Union(flowsBefore.Keys).Union(stocksNow.Keys))
         {
             var now = flowsNow.GetValueOrDefault(key) + stocksNow.GetValueOrDefault(key);
-            var before = flowsBefore.GetValueOrDefault(key) + stocksBefore.GetValueOrDefault(key);
+            var before = flowsBefore.GetValueOrDefault(key) + stocksNow.GetValueOrDefault(key) - stocksSince.GetValueOrDefault(key);
             sums.Set(key.Area, key.Metric, now, before, 0);
         }
         foreach (var r in await db.Rollups.AsNoTracking().Where(r => codes.Contains(r.Area) && open.Contains(r.Metric))
