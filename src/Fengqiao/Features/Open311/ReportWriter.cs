@@ -11,7 +11,7 @@ namespace Fengqiao.Features.Open311;
 /// (one fsync, one pass over the hot rollup rows) instead of one each, and nothing is acknowledged before it is
 /// durable. If a batch fails, its reports are written again one by one, so one bad report fails alone.
 /// </summary>
-public sealed partial class ReportWriter(IServiceScopeFactory scopes, ILogger<ReportWriter> log) : BackgroundService
+public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn turn, ILogger<ReportWriter> log) : BackgroundService
 {
     /// <summary>At most this many reports in one transaction.</summary>
     public const int MaxBatch = 200;
@@ -109,6 +109,7 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, ILogger<Re
         var jurisdiction = scope.ServiceProvider.GetRequiredService<Jurisdiction>();
         // The batch only adds new rows: nothing tracked can change behind EF's back, so it need not look for changes.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var myTurn = await turn.TakeAsync(CancellationToken.None);
         await using var tx = await db.Database.BeginTransactionAsync(CancellationToken.None);
         // Every township's counter bumped at once, by the number of its reports in the batch.
         var series = batch.GroupBy(p => CaseCodes.Series("R", p.Township, p.Year)).ToList();

@@ -27,6 +27,7 @@ public static class DatabaseSetup
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new();
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<WriteTurn>();
         builder.Services.AddScoped<Jurisdiction>();
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
         // The options depend on configuration only: built once, not for every request's context.
