@@ -35,6 +35,11 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn 
 
     public long Committed => Interlocked.Read(ref _committed);
 
+    /// <summary>Writer loops alive: <see cref="Writers"/> while the app runs, fewer only if one has failed.</summary>
+    public int WritersRunning => Volatile.Read(ref _running);
+
+    private int _running;
+
     private sealed record Pending(ResidentRequest Request, string Township, int Year, string? UserName, int? PersonId, TaskCompletionSource Done);
 
     /// <summary>
@@ -54,20 +59,28 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn 
 
     private async Task WriteLoopAsync()
     {
-        // Not stopped by the token: StopAsync closes the queue, and what is in it is still written.
-        var batch = new List<Pending>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+        Interlocked.Increment(ref _running);
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+            // Not stopped by the token: StopAsync closes the queue, and what is in it is still written.
+            var batch = new List<Pending>(MaxBatch);
+            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
             {
-                batch.Add(next);
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
+                {
+                    batch.Add(next);
+                }
+                // With two writers, both wake for one waiting report and one of them finds the queue empty.
+                if (batch.Count > 0)
+                {
+                    await WriteBatchAsync(batch);
+                }
             }
-            // With two writers, both wake for one waiting report and one of them finds the queue empty.
-            if (batch.Count > 0)
-            {
-                await WriteBatchAsync(batch);
-            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 
