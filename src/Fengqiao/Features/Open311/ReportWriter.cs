@@ -11,21 +11,13 @@ namespace Fengqiao.Features.Open311;
 /// (one fsync, one pass over the hot rollup rows) instead of one each, and nothing is acknowledged before it is
 /// durable. If a batch fails, its reports are written again one by one, so one bad report fails alone.
 /// </summary>
-public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn turn, DatabaseOptions database, ILogger<ReportWriter> log)
-    : BackgroundService
+public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn turn, ILogger<ReportWriter> log) : BackgroundService
 {
     /// <summary>At most this many reports in one transaction.</summary>
     public const int MaxBatch = 200;
 
     private readonly Channel<Pending> _queue = Channel.CreateBounded<Pending>(
-        new BoundedChannelOptions(4 * MaxBatch) { SingleReader = false, FullMode = BoundedChannelFullMode.Wait });
-
-    /// <summary>
-    /// Batches in flight at once. SQLite has one writer, so one. PostgreSQL takes a second batch while the first one
-    /// waits for its round trips and its commit. The two meet only on shared rows (a township's counter, the rollups
-    /// of the province and its cities), which both take in key order, so the second waits there and never deadlocks.
-    /// </summary>
-    private int Writers => database.Provider == DatabaseProvider.Postgres ? 2 : 1;
+        new BoundedChannelOptions(4 * MaxBatch) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
     private long _batches;
     private long _committed;
@@ -34,11 +26,6 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn 
     public long Batches => Interlocked.Read(ref _batches);
 
     public long Committed => Interlocked.Read(ref _committed);
-
-    /// <summary>Writer loops alive: <see cref="Writers"/> while the app runs, fewer only if one has failed.</summary>
-    public int WritersRunning => Volatile.Read(ref _running);
-
-    private int _running;
 
     private sealed record Pending(ResidentRequest Request, string Township, int Year, string? UserName, int? PersonId, TaskCompletionSource Done);
 
@@ -54,33 +41,18 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn 
         await pending.Done.Task;
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Writers).Select(_ => Task.Run(WriteLoopAsync, CancellationToken.None)));
-
-    private async Task WriteLoopAsync()
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        Interlocked.Increment(ref _running);
-        try
+        // Not stopped by the token: StopAsync closes the queue, and what is in it is still written.
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            // Not stopped by the token: StopAsync closes the queue, and what is in it is still written.
-            var batch = new List<Pending>(MaxBatch);
-            while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
             {
-                batch.Clear();
-                while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var next))
-                {
-                    batch.Add(next);
-                }
-                // With two writers, both wake for one waiting report and one of them finds the queue empty.
-                if (batch.Count > 0)
-                {
-                    await WriteBatchAsync(batch);
-                }
+                batch.Add(next);
             }
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _running);
+            await WriteBatchAsync(batch);
         }
     }
 

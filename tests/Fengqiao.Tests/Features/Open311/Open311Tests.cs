@@ -127,26 +127,6 @@ public abstract class Open311Tests(FengqiaoApp app)
     }
 
     [Fact]
-    public async Task ReportsSentOneAtATimeAreEachCommittedAndEveryWriterKeepsRunning()
-    {
-        // PostgreSQL runs two writer loops: a lone report wakes both, and the one that finds the queue empty must wait
-        // again, not write an empty batch and fail.
-        var writer = app.Services.GetRequiredService<ReportWriter>();
-        var writers = app.Services.GetRequiredService<DatabaseOptions>().Provider == DatabaseProvider.Postgres ? 2 : 1;
-        Assert.Equal(writers, writer.WritersRunning);
-        var client = await app.ClientAsync(null);
-        var committed = writer.Committed;
-        for (var i = 0; i < 5; i++)
-        {
-            var (response, _) = await PostAsync(client, "json");
-            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-            await Task.Delay(50);
-        }
-        Assert.Equal(5, writer.Committed - committed);
-        Assert.Equal(writers, writer.WritersRunning);
-    }
-
-    [Fact]
     public async Task AReportGoesToTheStationThatAnswersForItsAreaFromTheMomentThatChanges()
     {
         // Routing is held in memory: opening a station for the grid's community, and closing it again, must show at once.
