@@ -63,7 +63,7 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         {
             // SQLite sorts an index's keys in runs the size of its page cache, then merges them. Small runs in temporary
             // files, sorted on both cores, build the indexes two to four times faster than one big run in memory
-            // (bench/README.md, "Index builds").
+            // (bench/README.md, "Full scale, SQLite, with faster index builds").
             await ExecAsync("PRAGMA cache_size = -20000; PRAGMA temp_store = FILE", ct);
         }
         await progress.StepAsync($"Created {_indexes.Count / 2} indexes again", async () =>
