@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fengqiao.Features.Board;
-using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
@@ -44,7 +43,7 @@ internal static class SecurityDb
     public static async Task<int> StationForAsync(FengqiaoApp app, string areaCode)
     {
         var path = await PathOfAsync(app, areaCode);
-        var ancestors = TeamCommands.Ancestors(path);
+        var ancestors = PathRange.Ancestors(path);
         var stations = await QueryAsync(app, db => db.Units.IgnoreQueryFilters()
             .Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation)
             .Select(u => new { u.Id, u.AreaPath }).ToListAsync());

@@ -93,7 +93,7 @@ public static class DemandQueries
     /// </summary>
     public static IQueryable<Unit> ReferralUnits(AppDb db, string areaPath)
     {
-        var above = Ancestors(areaPath);
+        var above = PathRange.Ancestors(areaPath);
         return db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => above.Contains(u.AreaPath) || u.AreaPath.StartsWith(areaPath));
     }
 
@@ -112,15 +112,4 @@ public static class DemandQueries
         UnitKind.CoBuildingDepartment => 2,
         _ => 3,
     };
-
-    /// <summary>"/22/2201/220104/" → ["/22/", "/22/2201/", "/22/2201/220104/"].</summary>
-    private static List<string> Ancestors(string path)
-    {
-        var result = new List<string>();
-        for (var i = path.IndexOf('/', 1); i >= 0; i = path.IndexOf('/', i + 1))
-        {
-            result.Add(path[..(i + 1)]);
-        }
-        return result;
-    }
 }

@@ -14,7 +14,7 @@ public static class PersonRules
             .When(input.ServiceSinceYear is { } y && (y < 1950 || y > year), "serviceSinceYear", "Give a year between 1950 and {0}.", year)
             .When(!string.IsNullOrWhiteSpace(input.BadgeNumber) && input.Kind != PersonKind.PoliceOfficer, "badgeNumber", "Only police officers have a badge number.");
         var unit = input.HomeUnitId is null ? null : await db.Units.FirstOrDefaultAsync(u => u.Id == input.HomeUnitId, ct);
-        c.When(unit is null, "homeUnitId", "Choose a unit in your jurisdiction.");
+        c.When(unit is null || !db.Jurisdiction.Covers(unit.AreaPath), "homeUnitId", "Choose a unit in your jurisdiction.");
         var badge = string.IsNullOrWhiteSpace(input.BadgeNumber) ? null : input.BadgeNumber.Trim();
         if (c.Ok && badge is not null && await db.People.IgnoreQueryFilters().AnyAsync(p => p.BadgeNumber == badge && p.Id != person.Id, ct))
         {

@@ -103,7 +103,7 @@ public sealed class PostFormModel(AppDb db, ChecksFactory checks, IStringLocaliz
             return false;
         }
         Person = person;
-        Units = await UnitEndpoints.Project(UnitEndpoints.Filter(db, null, null, null, null)).Take(1000).ToListAsync(ct);
+        Units = await UnitEndpoints.Project(db, UnitEndpoints.Governed(db).OrderBy(u => u.AreaPath).ThenBy(u => u.Id)).Take(1000).ToListAsync(ct);
         return true;
     }
 }

@@ -38,7 +38,7 @@ public static class PostRules
             .When(input.StartDate is not null && input.EndDate < input.StartDate, "endDate", "The end date cannot be before the start date.")
             .Optional("title", input.Title, 100);
         var unit = input.UnitId is null ? null : await db.Units.FirstOrDefaultAsync(u => u.Id == input.UnitId, ct);
-        c.When(unit is null, "unitId", "Choose a unit in your jurisdiction.");
+        c.When(unit is null || !db.Jurisdiction.Covers(unit.AreaPath), "unitId", "Choose a unit in your jurisdiction.");
         if (unit is not null && input.Role is { } role)
         {
             c.When(!RoleFitsUnit(role, unit.Kind), "role", "A {0} post cannot be held in this kind of unit.", role)

@@ -26,7 +26,7 @@ public static partial class OutletCommands
             .When(i.ServiceCodes is null || i.ServiceCodes.Count == 0, "serviceCodes", "Choose the services offered.")
             .When(i.Counters is null || i.Counters.Count == 0 || i.Counters.Any(n => string.IsNullOrWhiteSpace(n) || n.Length > 50), "counters", "Name at least one counter.");
         var unit = i.UnitId is null ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == i.UnitId, ct);
-        c.When(unit is null, "unitId", "Choose a unit in your jurisdiction.")
+        c.When(unit is null || !db.Jurisdiction.Covers(unit.AreaPath), "unitId", "Choose a unit in your jurisdiction.")
             .When(unit is not null && i.Kind is not null && !Fits(i.Kind.Value, unit.Kind), "kind", "This unit cannot run that kind of outlet.");
         var codes = i.ServiceCodes?.Select(s => s.Trim()).Distinct().ToList() ?? [];
         var known = await db.PublicServices.Where(s => codes.Contains(s.Code)).Select(s => s.Code).ToListAsync(ct);

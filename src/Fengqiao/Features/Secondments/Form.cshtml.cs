@@ -139,7 +139,7 @@ public sealed class FormModel(AppDb db, ChecksFactory checks, IStringLocalizer<S
         {
             Current = await SecondmentEndpoints.Project(db.Secondments.AsNoTracking().Where(x => x.Id == Id)).FirstOrDefaultAsync(ct);
         }
-        var units = UnitEndpoints.Project(UnitEndpoints.Filter(db, null, null, null, "name"));
+        var units = UnitEndpoints.Project(db, UnitEndpoints.Filter(db, null, null, null, "name"));
         Organs = await units.Where(u => u.Kind == UnitKind.ProvincialDepartment || u.Kind == UnitKind.CityBureau).ToListAsync(ct);
         Stations = await units.Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation).Take(1000).ToListAsync(ct);
         var organIds = Organs.Select(o => o.Id).ToList();

@@ -2,6 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -43,22 +44,11 @@ public static class TeamCommands
     /// </summary>
     public static async Task<Unit?> StationForAsync(AppDb db, string areaPath, CancellationToken ct)
     {
-        var prefixes = Ancestors(areaPath);
+        var prefixes = PathRange.Ancestors(areaPath);
         var stations = await db.Units.AsNoTracking()
             .Where(u => (u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation) && prefixes.Contains(u.AreaPath))
             .ToListAsync(ct);
         return stations.OrderByDescending(u => u.AreaPath.Length).ThenBy(u => u.Id).FirstOrDefault();
-    }
-
-    /// <summary>"/22/2201/220104/" → "/22/", "/22/2201/", "/22/2201/220104/".</summary>
-    public static List<string> Ancestors(string path)
-    {
-        var result = new List<string>();
-        for (var i = path.IndexOf('/', 1); i > 0; i = path.IndexOf('/', i + 1))
-        {
-            result.Add(path[..(i + 1)]);
-        }
-        return result;
     }
 
     public static async Task<(TeamOutcome Outcome, TeamMember? Member)> AddMemberAsync(

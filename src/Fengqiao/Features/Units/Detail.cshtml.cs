@@ -14,7 +14,7 @@ public sealed class DetailModel(AppDb db, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var unit = await UnitEndpoints.Project(db.Units.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(ct);
+        var unit = await UnitEndpoints.Project(db, db.Units.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(ct);
         if (unit is null)
         {
             return NotFound();

@@ -17,5 +17,5 @@ public sealed class IndexModel(AppDb db) : PageModel
     public Page<UnitDto> Units { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Units = await UnitEndpoints.Project(UnitEndpoints.Filter(db, Area, Kind, Q, Sort)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
+        Units = await UnitEndpoints.Project(db, UnitEndpoints.Filter(db, Area, Kind, Q, Sort)).ToPageAsync(PageNumber, Paging.DefaultSize, ct);
 }

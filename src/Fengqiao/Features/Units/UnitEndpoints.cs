@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace Fengqiao.Features.Units;
 
 public sealed record UnitDto(
-    int Id, string Code, string NameZh, string NameEn, UnitKind Kind, string AreaCode, string AreaNameZh, string AreaNameEn,
+    int Id, string Code, string NameZh, string NameEn, UnitKind Kind, string AreaCode, string? AreaNameZh, string? AreaNameEn,
     int? ParentUnitId, double? Lat, double? Lng, string? Address, long Version);
 
 public sealed record UnitInput(
@@ -30,9 +30,27 @@ public static class UnitEndpoints
         return app;
     }
 
-    internal static IQueryable<UnitDto> Project(IQueryable<Unit> q) =>
-        q.Select(u => new UnitDto(u.Id, u.Code, u.NameZh, u.NameEn, u.Kind, u.Area!.Code, u.Area.NameZh, u.Area.NameEn,
-            u.ParentUnitId, u.Lat, u.Lng, u.Address, u.Version));
+    /// <summary>
+    /// A unit above the caller (the bureau that sent an officer down) is visible; its area is not (areas stay the caller's own
+    /// subtrees, as they decide what may be done where), so the area is joined as optional: its code comes from the unit's
+    /// path, its names only where the caller sees the area.
+    /// </summary>
+    internal static IQueryable<UnitDto> Project(AppDb db, IQueryable<Unit> q) =>
+        from u in q
+        join area in db.Areas on u.AreaId equals area.Id into areas
+        from a in areas.DefaultIfEmpty()
+        select new UnitDto(u.Id, u.Code, u.NameZh, u.NameEn, u.Kind, AreaCodeOf(u.AreaPath), a == null ? null : a.NameZh, a == null ? null : a.NameEn,
+            u.ParentUnitId, u.Lat, u.Lng, u.Address, u.Version);
+
+    /// <summary>"/22/2201/220104/" → "220104".</summary>
+    public static string AreaCodeOf(string path) => path.TrimEnd('/')[(path.TrimEnd('/').LastIndexOf('/') + 1)..];
+
+    /// <summary>The units the caller may act in (post people to, open outlets at): their own subtrees, not the chain above.</summary>
+    internal static IQueryable<Unit> Governed(AppDb db)
+    {
+        var above = db.Jurisdiction.Above;
+        return db.Units.AsNoTracking().Where(u => !above.Contains(u.AreaPath));
+    }
 
     /// <summary>Units filtered for lists: by the area subtree, kind and a search over names and code.</summary>
     internal static IQueryable<Unit> Filter(AppDb db, string? area, UnitKind? kind, string? q, string? sort)
@@ -65,10 +83,10 @@ public static class UnitEndpoints
 
     private static async Task<Ok<Page<UnitDto>>> List(
         AppDb db, string? area, UnitKind? kind, string? q, string? sort, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await Project(Filter(db, area, kind, q, sort)).ToPageAsync(page, pageSize, ct));
+        TypedResults.Ok(await Project(db, Filter(db, area, kind, q, sort)).ToPageAsync(page, pageSize, ct));
 
     private static async Task<Results<Ok<UnitDto>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>
-        await Project(db.Units.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(ct) is { } dto
+        await Project(db, db.Units.AsNoTracking().Where(u => u.Id == id)).FirstOrDefaultAsync(ct) is { } dto
             ? TypedResults.Ok(dto)
             : TypedResults.NotFound();
 
@@ -87,7 +105,7 @@ public static class UnitEndpoints
         }
         db.Units.Add(unit);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/units/{unit.Id}", await Project(db.Units.Where(u => u.Id == unit.Id)).FirstAsync(ct));
+        return TypedResults.Created($"/api/units/{unit.Id}", await Project(db, db.Units.Where(u => u.Id == unit.Id)).FirstAsync(ct));
     }
 
     private static async Task<Results<Ok<UnitDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Update(
@@ -108,7 +126,7 @@ public static class UnitEndpoints
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         if (!await db.SaveVersionedAsync(unit, input.Version!.Value, ct))
         {
-            return Problems.Conflict(l, await Project(db.Units.AsNoTracking().Where(u => u.Id == id)).FirstAsync(ct));
+            return Problems.Conflict(l, await Project(db, db.Units.AsNoTracking().Where(u => u.Id == id)).FirstAsync(ct));
         }
         if (oldPath != unit.AreaPath)
         {
@@ -119,7 +137,7 @@ public static class UnitEndpoints
             await db.Secondments.IgnoreQueryFilters().Where(s => s.FromUnitId == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.FromAreaPath, unit.AreaPath), ct);
         }
         await tx.CommitAsync(ct);
-        return TypedResults.Ok(await Project(db.Units.AsNoTracking().Where(u => u.Id == id)).FirstAsync(ct));
+        return TypedResults.Ok(await Project(db, db.Units.AsNoTracking().Where(u => u.Id == id)).FirstAsync(ct));
     }
 
     private static async Task<Results<NoContent, NotFound, Conflict<ProblemDetails>>> Delete(

@@ -83,6 +83,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     private string ScopeLow => Jurisdiction.Low;
     private string ScopeHigh => Jurisdiction.High;
     private bool ScopeOneRange => Jurisdiction.OneRange;
+    private string[] ScopeAbove => Jurisdiction.Above;
 
     /// <summary>
     /// Confines <typeparamref name="T"/> to the caller's jurisdiction by its area path: first the range that holds all
@@ -98,7 +99,11 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         builder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
 
         Scope<Area>(builder, a => a.Path);
-        Scope<Unit>(builder, u => u.AreaPath);
+        // Units are seen in the caller's subtrees and, by name, along the chain above them: a record in scope may name the
+        // organ that sent an officer down or the department a demand went to, and must not vanish from a list because of it.
+        // Choosing a unit to act in (a post, a home unit, an outlet) still needs the unit inside the jurisdiction (Covers).
+        builder.Entity<Unit>().HasQueryFilter(PathRange.Compose<Unit>(u => u.AreaPath, p => (string.Compare(p, ScopeLow) >= 0 && string.Compare(p, ScopeHigh) < 0
+            && (ScopeOneRange || ScopePaths.Any(s => p.StartsWith(s)))) || ScopeAbove.Contains(p)));
         Scope<Post>(builder, x => x.AreaPath);
         builder.Entity<Person>().HasQueryFilter(x => ScopeAll
             || ScopePaths.Any(p => x.HomeAreaPath.StartsWith(p))

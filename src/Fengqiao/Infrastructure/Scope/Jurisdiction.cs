@@ -15,6 +15,12 @@ public sealed class Jurisdiction
     public string High { get; private set; } = "";
     /// <summary>True when the range is exactly what the caller sees (one subtree, or everything); otherwise each path is checked too.</summary>
     public bool OneRange { get; private set; } = true;
+    /// <summary>
+    /// The areas above the caller's subtrees ("/22/", "/22/2201/" for a street in Changchun): the chain of organs they answer to.
+    /// Units serving these are visible by name (the bureau that sends an officer down, the department a demand is referred to),
+    /// never their people or records.
+    /// </summary>
+    public string[] Above { get; private set; } = [];
     public int? PersonId { get; private set; }
     /// <summary>The units of the caller's active posts: for what belongs to a unit rather than an area (a station's tipsters).</summary>
     public IReadOnlySet<int> UnitIds { get; private set; } = new HashSet<int>();
@@ -32,6 +38,7 @@ public sealed class Jurisdiction
         Paths = Minimal(paths);
         UnitIds = (unitIds ?? []).ToHashSet();
         OneRange = Paths.Length <= 1;
+        Above = [.. Paths.SelectMany(PathRange.Ancestors).Distinct().Where(a => !Covers(a))];
         (Low, High) = Paths.Length == 0 ? ("", "") : (Paths.Min(StringComparer.Ordinal)!, Paths.Select(PathRange.Upper).Max(StringComparer.Ordinal)!);
     }
 

@@ -15,6 +15,17 @@ public static class PathRange
     public static string Upper(string prefix) =>
         prefix.Length == 0 ? "\uffff" : string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString());
 
+    /// <summary>"/22/2201/220104/" → "/22/", "/22/2201/", "/22/2201/220104/": the path and every path above it.</summary>
+    public static List<string> Ancestors(string path)
+    {
+        var result = new List<string>();
+        for (var i = path.IndexOf('/', 1); i > 0; i = path.IndexOf('/', i + 1))
+        {
+            result.Add(path[..(i + 1)]);
+        }
+        return result;
+    }
+
     /// <summary>Keeps the rows whose path (<paramref name="path"/>) starts with <paramref name="prefix"/>, as an indexable range.</summary>
     public static IQueryable<T> UnderPath<T>(this IQueryable<T> query, Expression<Func<T, string>> path, string prefix) =>
         query.Where(Within(path, new Bounds(prefix, Upper(prefix))));
