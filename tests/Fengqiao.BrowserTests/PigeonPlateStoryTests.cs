@@ -61,6 +61,20 @@ public sealed class PigeonPlateStoryTests(BrowserApp app) : IClassFixture<Browse
         await page.ClickAsync("#act-danger button[type=submit]");
         await page.ClickAsync("#case-dangers a");
 
+        // The danger's own story: handed to the keeper with a date, his answer, the officer's judgement.
+        await page.FillAsync("#refer-form input[name=responsibleParty]", "Pigeon keeper Zhao");
+        await page.FillAsync("#refer-form input[name=note]", "Take every plate off the balcony");
+        await page.ClickAsync("#refer-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#danger-referred")).ToContainTextAsync("Pigeon keeper Zhao");
+        await page.FillAsync("#answer-form input[name=answer]", "Zhao will take them down this weekend");
+        await page.ClickAsync("#answer-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#danger-referred")).ToContainTextAsync("this weekend");
+        await page.ClickAsync("#assess-section summary");
+        await page.SelectOptionAsync("#assess-form select[name=risk]", "Orange");
+        await page.FillAsync("#assess-form input[name=measures]", "Falling object over a footpath: remove now, check the whole building");
+        await page.ClickAsync("#assess-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#danger-assessed")).ToContainTextAsync("Zhang Chunmin");
+
         await page.FillAsync("#rectify-form input[name=rectifiedBy]", "Zhang Chunmin and the community cadres");
         await page.FillAsync("#rectify-form input[name=note]", "The keeper took the plates down himself");
         await page.ClickAsync("#rectify-form button[type=submit]");
@@ -68,6 +82,13 @@ public sealed class PigeonPlateStoryTests(BrowserApp app) : IClassFixture<Browse
         await page.ClickAsync("#verify-form button[type=submit]");
         await Assertions.Expect(page.Locator("#danger-status")).ToContainTextAsync("Verified");
         await Assertions.Expect(page.Locator("#danger-verified")).ToContainTextAsync("Zhang Chunmin");
+        var history = page.Locator("#danger-history li");
+        await Assertions.Expect(history).ToHaveCountAsync(6);
+        await Assertions.Expect(history.Nth(0)).ToContainTextAsync("Registered");
+        await Assertions.Expect(history.Nth(1)).ToContainTextAsync("Referred");
+        await Assertions.Expect(history.Nth(2)).ToContainTextAsync("this weekend");
+        await Assertions.Expect(history.Nth(3)).ToContainTextAsync("check the whole building");
+        await Assertions.Expect(history.Nth(5)).ToContainTextAsync("Verified");
 
         await page.ClickAsync("#danger-case a");
         await page.ClickAsync("#act-follow-up summary");
@@ -77,8 +98,27 @@ public sealed class PigeonPlateStoryTests(BrowserApp app) : IClassFixture<Browse
         await page.ClickAsync("#act-close button[type=submit]");
         await Assertions.Expect(page.Locator("#case-state")).ToContainTextAsync("Closed");
         await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Danger opened");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Danger referred");
+        await Assertions.Expect(page.Locator("#timeline")).ToContainTextAsync("Danger verified");
 
         await page.GotoAsync($"/disputes/stats?area={XianStreet}");
         await Assertions.Expect(page.Locator("#figure-resolved")).ToHaveTextAsync((resolvedBefore + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task ADangersHistoryReadsInChinese()
+    {
+        var page = await app.SignInAsync("demo.officer2", "zh-CN");
+        await page.GotoAsync("/dangers");
+        await page.Locator("#dangers a[href^='/dangers/']").First.ClickAsync();
+        await Assertions.Expect(page.Locator("#danger-history li").First).ToContainTextAsync("登记隐患");
+        if (await page.Locator("#refer-form").IsVisibleAsync())
+        {
+            await page.FillAsync("#refer-form input[name=responsibleParty]", "五号楼物业");
+            await page.ClickAsync("#refer-form button[type=submit]");
+            await Assertions.Expect(page.Locator("#danger-history")).ToContainTextAsync("移交责任方");
+            await Assertions.Expect(page.Locator("#danger-referred")).ToContainTextAsync("五号楼物业");
+        }
+        await Assertions.Expect(page.Locator("h2", new() { HasText = "处置经过" })).ToBeVisibleAsync();
     }
 }

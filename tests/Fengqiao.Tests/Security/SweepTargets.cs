@@ -184,7 +184,10 @@ public static class SweepTargets
         var id = (int)r.Id;
         return kind switch
         {
-            Kind.Person => !(await All<Post>(db).Where(p => p.PersonId == id).Select(p => p.AreaPath).ToListAsync(ct)).Any(s.Covers),
+            // Units serving an area above the account (its station, bureau, department) are visible by name, by design.
+            Kind.Unit => !s.Paths.Any(p => p.StartsWith(r.Path, StringComparison.Ordinal)),
+            Kind.Person => !(await All<Post>(db).Where(p => p.PersonId == id).Select(p => p.AreaPath).ToListAsync(ct)).Any(s.Covers)
+                && !(await All<Secondment>(db).Where(x => x.PersonId == id).Select(x => x.ToAreaPath).ToListAsync(ct)).Any(s.Covers),
             Kind.Campaign => !(await All<CampaignArea>(db).Where(a => a.CampaignId == id).Select(a => a.AreaPath).ToListAsync(ct))
                 .Any(a => s.Covers(a) || s.Paths.Any(p => p.StartsWith(a, StringComparison.Ordinal))),
             _ => true,

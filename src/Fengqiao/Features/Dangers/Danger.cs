@@ -54,6 +54,14 @@ public sealed class Danger : IVersioned
     public DateOnly? VerifiedOn { get; set; }
     public int? VerifiedById { get; set; }
     public Person? VerifiedBy { get; set; }
+    /// <summary>When it was handed to the responsible party, and what they answered (with their own date, <see cref="RectifyBy"/>).</summary>
+    public DateOnly? ReferredOn { get; set; }
+    public string? PartyAnswer { get; set; }
+    /// <summary>The judgement (研判): how serious, what is to be done, and who decided.</summary>
+    public RiskColour? Risk { get; set; }
+    public string? Measures { get; set; }
+    public int? AssessedById { get; set; }
+    public Person? AssessedBy { get; set; }
     public long Version { get; set; }
 }
 
@@ -71,10 +79,13 @@ internal sealed class DangerConfiguration : IEntityTypeConfiguration<Danger>
         b.Property(d => d.ResponsibleParty).HasMaxLength(200);
         b.Property(d => d.RectifiedBy).HasMaxLength(300);
         b.Property(d => d.RectificationNote).HasMaxLength(2000);
+        b.Property(d => d.PartyAnswer).HasMaxLength(1000);
+        b.Property(d => d.Measures).HasMaxLength(1000);
         b.Property(d => d.Version).IsConcurrencyToken();
         b.HasOne(d => d.Area).WithMany().HasForeignKey(d => d.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.Dispute).WithMany().HasForeignKey(d => d.DisputeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.FoundBy).WithMany().HasForeignKey(d => d.FoundById).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(d => d.VerifiedBy).WithMany().HasForeignKey(d => d.VerifiedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(d => d.AssessedBy).WithMany().HasForeignKey(d => d.AssessedById).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -18,7 +18,11 @@ public sealed record RectifyInput(DateOnly? RectifiedOn, string? RectifiedBy, st
 public sealed record DangerDto(
     int Id, string Code, DangerKind Kind, string Description, string? Address, string AreaCode, string ResponsibleParty, DateOnly RectifyBy,
     DangerStatus Status, int? DisputeId, string? DisputeCode, string? FoundByZh, string? FoundByEn, DateOnly FoundOn,
-    DateOnly? RectifiedOn, string? RectifiedBy, string? RectificationNote, DateOnly? VerifiedOn, string? VerifiedByZh, string? VerifiedByEn, long Version);
+    DateOnly? RectifiedOn, string? RectifiedBy, string? RectificationNote, DateOnly? VerifiedOn, string? VerifiedByZh, string? VerifiedByEn,
+    DateOnly? ReferredOn, string? PartyAnswer, RiskColour? Risk, string? Measures, string? AssessedByZh, string? AssessedByEn, long Version);
+
+/// <summary>One step of a danger's history: what happened, when, by whom, and what it set (a date, a risk level).</summary>
+public sealed record DangerEventDto(long Id, DangerEventType Type, DateTimeOffset At, string? ActorName, DangerStatus ToStatus, string? Note, DateOnly? DueDate, RiskColour? Risk);
 
 public static class DangerEndpoints
 {
@@ -28,6 +32,11 @@ public static class DangerEndpoints
         g.MapGet("/", List).WithName("ListDangers");
         g.MapGet("/{id:int}", Get).WithName("GetDanger");
         g.MapPost("/", Open).WithName("OpenDanger").WithSummary("Record a hidden danger, on its own or from a dispute.");
+        g.MapGet("/{id:int}/history", History).WithName("GetDangerHistory").WithSummary("Every step of the danger, oldest first: who did what, when.");
+        g.MapPost("/{id:int}/refer", Refer).WithName("ReferDanger").WithSummary("Hand it to the party who must remove it, with a date.");
+        g.MapPost("/{id:int}/answer", PartyAnswer).WithName("RecordPartyAnswer").WithSummary("What the responsible party answered, and the date they promise.");
+        g.MapPost("/{id:int}/assess", Assess).WithName("AssessDanger").WithSummary("The judgement (研判): risk level and measures, by the signed-in officer.");
+        g.MapPost("/{id:int}/reopen", Reopen).WithName("ReopenDanger").WithSummary("A verified danger has come back: open again with a new deadline.");
         g.MapPost("/{id:int}/rectify", Rectify).WithName("RectifyDanger").WithSummary("The responsible party has removed it; it waits for verification.");
         g.MapPost("/{id:int}/verify", Verify).WithName("VerifyDanger").WithSummary("Someone has seen that it is gone: the danger closes.");
         g.MapPost("/{id:int}/reject", Reject).WithName("RejectRectification").WithSummary("It is not gone: back to open.");
@@ -40,7 +49,12 @@ public static class DangerEndpoints
             d.ResponsibleParty, d.RectifyBy, d.Status, d.DisputeId, d.Dispute != null ? d.Dispute.Code : null,
             d.FoundBy != null ? d.FoundBy.NameZh : null, d.FoundBy != null ? d.FoundBy.NameEn : null, d.FoundOn,
             d.RectifiedOn, d.RectifiedBy, d.RectificationNote, d.VerifiedOn,
-            d.VerifiedBy != null ? d.VerifiedBy.NameZh : null, d.VerifiedBy != null ? d.VerifiedBy.NameEn : null, d.Version));
+            d.VerifiedBy != null ? d.VerifiedBy.NameZh : null, d.VerifiedBy != null ? d.VerifiedBy.NameEn : null,
+            d.ReferredOn, d.PartyAnswer, d.Risk, d.Measures, d.AssessedBy != null ? d.AssessedBy.NameZh : null, d.AssessedBy != null ? d.AssessedBy.NameEn : null, d.Version));
+
+    internal static Task<List<DangerEventDto>> HistoryAsync(AppDb db, int id, CancellationToken ct) =>
+        db.DangerEvents.AsNoTracking().Where(e => e.DangerId == id).OrderBy(e => e.Id)
+            .Select(e => new DangerEventDto(e.Id, e.Type, e.At, e.ActorName, e.ToStatus, e.Note, e.DueDate, e.Risk)).ToListAsync(ct);
 
     internal static IQueryable<Danger> Filter(AppDb db, DangerStatus? status, bool? overdue, string? area, string? q, DateOnly today)
     {
@@ -82,17 +96,36 @@ public static class DangerEndpoints
             : TypedResults.Created($"/api/dangers/{danger.Id}", await Project(db.Dangers.Where(d => d.Id == danger.Id)).FirstAsync(ct));
     }
 
+    private static async Task<Results<Ok<List<DangerEventDto>>, NotFound>> History(AppDb db, int id, CancellationToken ct) =>
+        await db.Dangers.AnyAsync(d => d.Id == id, ct) ? TypedResults.Ok(await HistoryAsync(db, id, ct)) : TypedResults.NotFound();
+
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Refer(
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, ReferDangerInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.ReferAsync(db, checks.Create(), w, clock, id, i, ct), ct);
+
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> PartyAnswer(
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, PartyAnswerInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.AnswerAsync(db, checks.Create(), w, clock, id, i, ct), ct);
+
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Assess(
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, AssessDangerInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.AssessAsync(db, checks.Create(), w, clock, id, i, ct), ct);
+
+    private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Reopen(
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, ReferDangerInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.ReopenAsync(db, checks.Create(), w, clock, id, i, ct), ct);
+
     private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Rectify(
-        AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l, int id, RectifyInput i, CancellationToken ct) =>
-        Answer(db, l, id, DangerCommands.RectifyAsync(db, checks.Create(), clock, id, i, ct), ct);
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, RectifyInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.RectifyAsync(db, checks.Create(), w, clock, id, i, ct), ct);
 
     private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Verify(
-        AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l, int id, VersionInput i, CancellationToken ct) =>
-        Answer(db, l, id, DangerCommands.VerifyAsync(db, checks.Create(), clock, id, i.Version, ct), ct);
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, VersionInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.VerifyAsync(db, checks.Create(), w, clock, id, i.Version, ct), ct);
 
     private static Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Reject(
-        AppDb db, ChecksFactory checks, IStringLocalizer<SharedResource> l, int id, ReasonInput i, CancellationToken ct) =>
-        Answer(db, l, id, DangerCommands.RejectAsync(db, checks.Create(), id, i, ct), ct);
+        AppDb db, ChecksFactory checks, DisputeWorkflow w, LocalClock clock, IStringLocalizer<SharedResource> l, int id, ReasonInput i, CancellationToken ct) =>
+        Answer(db, l, id, DangerCommands.RejectAsync(db, checks.Create(), w, clock, id, i, ct), ct);
 
     private static async Task<Results<Ok<DangerDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>>> Answer(
         AppDb db, IStringLocalizer<SharedResource> l, int id, Task<DangerChange> change, CancellationToken ct)

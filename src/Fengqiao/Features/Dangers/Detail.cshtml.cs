@@ -9,22 +9,37 @@ using Microsoft.Extensions.Localization;
 namespace Fengqiao.Features.Dangers;
 
 /// <summary>A hidden danger: who must remove it by when, the rectification, and the verification that closes it.</summary>
-public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow workflow, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DangerDto Danger { get; private set; } = null!;
+    public IReadOnlyList<DangerEventDto> History { get; private set; } = [];
+
+    public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm");
     public DateOnly Today => clock.Today;
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    public async Task<IActionResult> OnPostReferAsync(int id, string? responsibleParty, DateOnly? dueDate, string? note, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.ReferAsync(db, checks.Create(), workflow, clock, id, new ReferDangerInput(responsibleParty, dueDate, note, version), ct), ct);
+
+    public async Task<IActionResult> OnPostAnswerAsync(int id, string? answer, DateOnly? promisedBy, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.AnswerAsync(db, checks.Create(), workflow, clock, id, new PartyAnswerInput(answer, promisedBy, version), ct), ct);
+
+    public async Task<IActionResult> OnPostAssessAsync(int id, RiskColour? risk, string? measures, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.AssessAsync(db, checks.Create(), workflow, clock, id, new AssessDangerInput(risk, measures, version), ct), ct);
+
     public async Task<IActionResult> OnPostRectifyAsync(int id, DateOnly? rectifiedOn, string? rectifiedBy, string? note, long version, CancellationToken ct) =>
-        await AnswerAsync(id, await DangerCommands.RectifyAsync(db, checks.Create(), clock, id, new RectifyInput(rectifiedOn, rectifiedBy, note, version), ct), ct);
+        await AnswerAsync(id, await DangerCommands.RectifyAsync(db, checks.Create(), workflow, clock, id, new RectifyInput(rectifiedOn, rectifiedBy, note, version), ct), ct);
 
     public async Task<IActionResult> OnPostVerifyAsync(int id, long version, CancellationToken ct) =>
-        await AnswerAsync(id, await DangerCommands.VerifyAsync(db, checks.Create(), clock, id, version, ct), ct);
+        await AnswerAsync(id, await DangerCommands.VerifyAsync(db, checks.Create(), workflow, clock, id, version, ct), ct);
 
     public async Task<IActionResult> OnPostRejectAsync(int id, string? reason, long version, CancellationToken ct) =>
-        await AnswerAsync(id, await DangerCommands.RejectAsync(db, checks.Create(), id, new ReasonInput(reason, version), ct), ct);
+        await AnswerAsync(id, await DangerCommands.RejectAsync(db, checks.Create(), workflow, clock, id, new ReasonInput(reason, version), ct), ct);
+
+    public async Task<IActionResult> OnPostReopenAsync(int id, DateOnly? dueDate, string? note, long version, CancellationToken ct) =>
+        await AnswerAsync(id, await DangerCommands.ReopenAsync(db, checks.Create(), workflow, clock, id, new ReferDangerInput(null, dueDate, note, version), ct), ct);
 
     private async Task<IActionResult> AnswerAsync(int id, DangerChange change, CancellationToken ct)
     {
@@ -59,6 +74,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
             return false;
         }
         Danger = danger;
+        History = await DangerEndpoints.HistoryAsync(db, id, ct);
         return true;
     }
 }

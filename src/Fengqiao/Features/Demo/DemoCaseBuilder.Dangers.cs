@@ -21,7 +21,7 @@ internal sealed partial class DemoCaseBuilder
             AreaId = f.Grid.Id, AreaPath = f.Grid.Path, ResponsibleParty = Party(t.DangerParty, f.Grid, f.Respondent, f.Estate),
             Dispute = c.Dispute, FoundById = f.Officer?.PersonId, FoundOn = day, Status = DangerStatus.Open,
         };
-        Progress(danger, f.Station, t.DangerNote ?? "隐患已整改", c.Script?.Danger == true);
+        Progress(danger, f.Station, t.DangerNote ?? "隐患已整改", c.Script?.Danger == true, f.Officer);
         return danger;
     }
 
@@ -44,15 +44,18 @@ internal sealed partial class DemoCaseBuilder
                 Code = "", Kind = t.Kind, Description = t.Description, Address = address, AreaId = grid.Id, AreaPath = grid.Path,
                 ResponsibleParty = Party(t.Party, grid, person, estate), FoundById = finder?.PersonId, FoundOn = found, Status = DangerStatus.Open,
             };
-            Progress(danger, station, t.Note, false);
+            Progress(danger, station, t.Note, false, finder);
             Set.Dangers.Add(new DemoDanger(danger, grid.Township, _order++));
         }
     }
 
     /// <summary>How far the danger had got by yesterday: rectified within its deadline or not, and verified by a station officer.</summary>
-    private void Progress(Danger x, CaseStation station, string note, bool verified)
+    private void Progress(Danger x, CaseStation station, string note, bool verified, CaseStaff? finder)
     {
         x.RectifyBy = x.FoundOn.AddDays(_rng.Next(3, 31));
+        x.ReferredOn = x.FoundOn;
+        Step(x, DangerEventType.Registered, x.FoundOn, 9, finder, x.Description, null);
+        Step(x, DangerEventType.Referred, x.FoundOn, 11, finder, x.ResponsibleParty, x.RectifyBy);
         var late = x.RectifyBy < _today;
         var span = Earlier(x.RectifyBy, _yesterday).DayNumber - x.FoundOn.DayNumber;
         var rectified = span >= 1 && (verified || _rng.NextDouble() < (late ? 0.94 : 0.45));
@@ -65,15 +68,26 @@ internal sealed partial class DemoCaseBuilder
         x.RectifiedBy = _rng.Next(3) == 0 ? x.ResponsibleParty + "、社区网格员" : x.ResponsibleParty;
         x.RectificationNote = note;
         x.Status = DangerStatus.Rectified;
+        Step(x, DangerEventType.Rectified, on, 15, finder, x.RectifiedBy + " · " + note, null);
         var verifiers = station.Verifiers.FindAll(p => p.ActiveOn(on));
         if (verifiers.Count == 0 || !(verified || _rng.NextDouble() < (late ? 0.88 : 0.5)))
         {
             return;
         }
         x.VerifiedOn = Earlier(on.AddDays(_rng.Next(0, 4)), _yesterday);
-        x.VerifiedById = verifiers[_rng.Next(verifiers.Count)].PersonId;
+        var verifier = verifiers[_rng.Next(verifiers.Count)];
+        x.VerifiedById = verifier.PersonId;
         x.Status = DangerStatus.Verified;
+        Step(x, DangerEventType.Verified, x.VerifiedOn.Value, 16, verifier, null, null);
     }
+
+    /// <summary>One line of the danger's own history, at a plausible hour of the day it happened.</summary>
+    private void Step(Danger x, DangerEventType type, DateOnly day, int hour, CaseStaff? by, string? note, DateOnly? due) =>
+        Set.DangerEvents.Add(new DangerEvent
+        {
+            Danger = x, Type = type, At = _clock.FromLocal(day.ToDateTime(new TimeOnly(hour, 0))), AreaPath = x.AreaPath, ToStatus = x.Status,
+            ActorPersonId = by?.PersonId, ActorName = by?.NameZh, Note = note, DueDate = due,
+        });
 
     /// <summary>Who must remove the danger: {P}/{B} a person, {E} the estate (a village's committee), {C} the committee, {X} the county.</summary>
     private static string Party(string pattern, CaseGrid grid, string person, string estate)

@@ -128,5 +128,6 @@ internal sealed class DemoCaseSet
     public List<MediationAgreement> Agreements { get; } = [];
     public List<FollowUpVisit> Visits { get; } = [];
     public List<DemoDanger> Dangers { get; } = [];
+    public List<DangerEvent> DangerEvents { get; } = [];
     public List<CodeCounter> Counters { get; } = [];
 }

@@ -139,6 +139,7 @@ public sealed class DemoCaseSeeder(AppDb db, CalendarService calendar, IOptions<
                 db.MediationAgreements.AddRange(set.Agreements);
                 db.FollowUpVisits.AddRange(set.Visits);
                 db.Dangers.AddRange(set.Dangers.Select(x => x.Danger));
+                db.DangerEvents.AddRange(set.DangerEvents);
                 db.Set<CodeCounter>().AddRange(set.Counters);
                 tracker.DetectChanges();
                 await db.SaveChangesAsync(token);

@@ -107,7 +107,8 @@ internal sealed partial class DemoServiceBuilder
             {
                 Add(station, OutletKind.ExpresswayStation,
                     new Bilingual("辽源高速公路出入口警务服务站", "Liaoyuan Expressway Entrance Police Service Station"),
-                    ExpresswayHours, ExpresswayCodes, OneCounter, 1, 6, everyDay: true);
+                    ExpresswayHours, ExpresswayCodes, OneCounter, 1, 6, everyDay: true,
+                    facilities: Facilities.Lounge | Facilities.Charging | Facilities.FirstAid | Facilities.DrinkingWater | Facilities.Toilets | Facilities.Parking);
                 continue;
             }
             var county = CountyOf(station.AreaPath);
@@ -132,7 +133,8 @@ internal sealed partial class DemoServiceBuilder
         {
             Add(hospital, OutletKind.HospitalPoliceOffice,
                 new Bilingual(hospital.NameZh + "“一窗通办”窗口", hospital.NameEn + " one-window desk"),
-                HospitalHours, HospitalCodes, OneCounter, 1, 5, address: "桦甸市人民医院门诊楼一楼");
+                HospitalHours, HospitalCodes, OneCounter, 1, 5, address: "桦甸市人民医院门诊楼一楼",
+                facilities: Facilities.DrinkingWater | Facilities.StepFreeAccess);
         }
 
         if (_input.Units.Find(u => u.Code == SelfServiceBranchCode) is { } branch)
@@ -145,7 +147,7 @@ internal sealed partial class DemoServiceBuilder
 
     private void Add(
         ServiceUnit unit, OutletKind kind, Bilingual name, string hours, string[] codes, string[] counters, int min, int max,
-        bool everyDay = false, string? address = null)
+        bool everyDay = false, string? address = null, Facilities facilities = Facilities.DrinkingWater)
     {
         // Only what the catalogue of this database still offers.
         var offered = Array.FindAll(codes, _input.Services.ContainsKey);
@@ -157,6 +159,7 @@ internal sealed partial class DemoServiceBuilder
         {
             NameZh = name.Zh, NameEn = name.En, Kind = kind, UnitId = unit.Id, AreaPath = unit.AreaPath, Address = address ?? unit.Address,
             OpeningHours = hours, ServiceCodes = string.Join(',', offered), Counters = [.. counters.Select(n => new Counter { Name = n })],
+            Facilities = facilities,
         };
         var windows = Windows(outlet);
         if (windows.Count == 0)

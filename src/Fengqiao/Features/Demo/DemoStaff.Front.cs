@@ -164,6 +164,8 @@ internal sealed partial class DemoStaff
             Mentor = mentor,
             StartDate = SecondmentStart,
             EndDate = SecondmentEnd,
+            ConfirmedOn = SecondmentStart,
+            ConfirmedBy = "demo.province",
             Notes = "与" + mentor.NameZh + "结对 / Paired with " + mentor.NameEn,
         };
         var post = new Post

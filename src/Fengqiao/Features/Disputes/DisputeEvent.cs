@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -23,13 +24,21 @@ public enum DisputeEventType
     DangerOpened = 16,
     Supervised = 17,
     JudicialConfirmationRequested = 18,
+    // The steps of a hidden danger found on this case, as they happen on the danger (DangerEvent).
+    DangerReferred = 20,
+    DangerAnswered = 21,
+    DangerAssessed = 22,
+    DangerRectified = 23,
+    DangerVerified = 24,
+    DangerSentBack = 25,
+    DangerReopened = 26,
 }
 
 /// <summary>
 /// One line of a case's append-only timeline. Statistics are counted from these rows, so they
 /// carry copies of what is grouped on (area, category, risk, source). Never updated or deleted.
 /// </summary>
-public sealed class DisputeEvent
+public sealed class DisputeEvent : IAppendOnly
 {
     public long Id { get; set; }
     public int DisputeId { get; set; }

@@ -13,6 +13,21 @@ public enum OutletKind
     ExpresswayStation = 4,
 }
 
+/// <summary>What an outlet offers besides its services: the expressway station's lounge, charging and first aid.</summary>
+[Flags]
+public enum Facilities
+{
+    None = 0,
+    Lounge = 1,
+    Charging = 2,
+    FirstAid = 4,
+    DrinkingWater = 8,
+    Toilets = 16,
+    Parking = 32,
+    StepFreeAccess = 64,
+    Wifi = 128,
+}
+
 /// <summary>
 /// A place where services are handled: a station's comprehensive window, a hospital police
 /// office, a self-service point in a party–mass service centre, the expressway station.
@@ -34,7 +49,10 @@ public sealed class Outlet : IVersioned
     /// <summary>Codes of the services offered here, comma-separated.</summary>
     public required string ServiceCodes { get; set; }
     public List<Counter> Counters { get; set; } = [];
+    public Facilities Facilities { get; set; }
     public long Version { get; set; }
+
+    public static IReadOnlyList<Facilities> List(Facilities set) => [.. Enum.GetValues<Facilities>().Where(f => f != Facilities.None && set.HasFlag(f))];
 
     public IReadOnlyList<string> Codes => ServiceCodes.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

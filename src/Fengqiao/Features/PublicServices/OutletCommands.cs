@@ -8,7 +8,7 @@ namespace Fengqiao.Features.PublicServices;
 
 public sealed record OutletInput(
     int? UnitId, OutletKind? Kind, string? NameZh, string? NameEn, string? Address, string? OpeningHours, int? SlotMinutes,
-    IReadOnlyList<string>? ServiceCodes, IReadOnlyList<string>? Counters);
+    IReadOnlyList<string>? ServiceCodes, IReadOnlyList<string>? Counters, IReadOnlyList<Facilities>? Facilities = null);
 
 /// <summary>Setting up an outlet: which unit runs it, when it opens, what it offers, its counters.</summary>
 public static partial class OutletCommands
@@ -24,6 +24,7 @@ public static partial class OutletCommands
                 "Give opening hours like 08:30-11:30,13:30-17:00.")
             .When(i.SlotMinutes is not null and (< 5 or > 240), "slotMinutes", "A slot lasts 5 to 240 minutes.")
             .When(i.ServiceCodes is null || i.ServiceCodes.Count == 0, "serviceCodes", "Choose the services offered.")
+            .When(i.Facilities?.Any(f => f == Facilities.None || !Enum.IsDefined(f)) == true, "facilities", "There is no such facility.")
             .When(i.Counters is null || i.Counters.Count == 0 || i.Counters.Any(n => string.IsNullOrWhiteSpace(n) || n.Length > 50), "counters", "Name at least one counter.");
         var unit = i.UnitId is null ? null : await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == i.UnitId, ct);
         c.When(unit is null || !db.Jurisdiction.Covers(unit.AreaPath), "unitId", "Choose a unit in your jurisdiction.")
@@ -40,6 +41,7 @@ public static partial class OutletCommands
             NameZh = i.NameZh!.Trim(), NameEn = i.NameEn!.Trim(), Kind = i.Kind!.Value, UnitId = unit!.Id, AreaPath = unit.AreaPath,
             Address = i.Address?.Trim() ?? unit.Address, OpeningHours = i.OpeningHours!, SlotMinutes = i.SlotMinutes ?? 30,
             ServiceCodes = string.Join(',', codes), Counters = [.. i.Counters!.Select(n => new Counter { Name = n.Trim() })],
+            Facilities = (i.Facilities ?? []).Aggregate(Facilities.None, (all, f) => all | f),
         };
         db.Outlets.Add(outlet);
         await db.SaveChangesAsync(ct);

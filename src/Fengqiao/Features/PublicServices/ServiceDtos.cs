@@ -9,7 +9,7 @@ public sealed record ServiceDto(string Code, string NameZh, string NameEn, Servi
 public sealed record BundleDto(string Code, string NameZh, string NameEn, IReadOnlyList<string> ServiceCodes);
 
 public sealed record OutletDto(int Id, string NameZh, string NameEn, OutletKind Kind, string UnitNameZh, string UnitNameEn, string? Address,
-    string OpeningHours, IReadOnlyList<string> ServiceCodes, IReadOnlyList<CounterDto> Counters);
+    string OpeningHours, IReadOnlyList<string> ServiceCodes, IReadOnlyList<CounterDto> Counters, IReadOnlyList<Facilities> Facilities);
 
 public sealed record CounterDto(int Id, string Name);
 
@@ -36,7 +36,8 @@ public static class ServiceProjections
 
     public static IQueryable<OutletDto> ToDto(this IQueryable<Outlet> q) =>
         q.Select(o => new OutletDto(o.Id, o.NameZh, o.NameEn, o.Kind, o.Unit!.NameZh, o.Unit.NameEn, o.Address, o.OpeningHours,
-            o.ServiceCodes.Split(',', StringSplitOptions.None), o.Counters.OrderBy(c => c.Id).Select(c => new CounterDto(c.Id, c.Name)).ToList()));
+            o.ServiceCodes.Split(',', StringSplitOptions.None), o.Counters.OrderBy(c => c.Id).Select(c => new CounterDto(c.Id, c.Name)).ToList(),
+            Outlet.List(o.Facilities)));
 
     public static IQueryable<AppointmentDto> ToDto(this IQueryable<Appointment> q) =>
         q.Select(a => new AppointmentDto(a.Id, a.OutletId, a.Slot!.Outlet!.NameZh, a.Slot.Outlet.NameEn, a.ServiceCode, a.Slot.Date, a.Slot.Start, a.ResidentName, a.Status));

@@ -67,7 +67,7 @@ public static class ServiceEndpoints
 
     private static string? UserId(HttpContext http) => http.User.FindFirstValue(ClaimTypes.NameIdentifier);
 
-    private static async Task<Ok<Page<OutletDto>>> Outlets(AppDb db, string? q, OutletKind? kind, int? page, int? pageSize, CancellationToken ct)
+    private static async Task<Ok<Page<OutletDto>>> Outlets(AppDb db, string? q, OutletKind? kind, Facilities? facility, int? page, int? pageSize, CancellationToken ct)
     {
         var query = db.Outlets.IgnoreQueryFilters().AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
@@ -78,6 +78,10 @@ public static class ServiceEndpoints
         if (kind is not null)
         {
             query = query.Where(o => o.Kind == kind);
+        }
+        if (facility is { } f && f != Facilities.None)
+        {
+            query = query.Where(o => (o.Facilities & f) == f);
         }
         return TypedResults.Ok(await query.OrderBy(o => o.AreaPath).ThenBy(o => o.Id).ToDto().ToPageAsync(page, pageSize, ct));
     }

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Fengqiao.Features.Secondments;
 
 /// <summary>Record, change or end a secondment. The rules are <see cref="SecondmentRules"/>, shared with the API.</summary>
-public sealed class FormModel(AppDb db, ChecksFactory checks, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class FormModel(AppDb db, ChecksFactory checks, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed class InputModel
     {
@@ -34,7 +34,12 @@ public sealed class FormModel(AppDb db, ChecksFactory checks, IStringLocalizer<S
     public SecondmentDto? Current { get; private set; }
     public IReadOnlyList<UnitDto> Organs { get; private set; } = [];
     public IReadOnlyList<UnitDto> Stations { get; private set; } = [];
-    public IReadOnlyList<PersonDto> Officers { get; private set; } = [];
+    /// <summary>A name to look for in the directory of the organs' staff: the officer picker lists what it finds.</summary>
+    [BindProperty(SupportsGet = true)] public string? Find { get; set; }
+    public IReadOnlyList<CandidateDto> Officers { get; private set; } = [];
+    /// <summary>The caller holds the sending organ (its leaders, the province): they confirm what a station proposed.</summary>
+    public bool CanConfirm => Current is { ConfirmedOn: null } && CanManage && db.Jurisdiction.Covers(FromAreaPath ?? "//");
+    private string? FromAreaPath { get; set; }
     public IReadOnlyList<PersonDto> Mentors { get; private set; } = [];
     public bool CanManage => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.Leader);
 
@@ -76,12 +81,35 @@ public sealed class FormModel(AppDb db, ChecksFactory checks, IStringLocalizer<S
         var input = new SecondmentInput(Input.PersonId, Input.FromUnitId, Input.ToUnitId, Input.MentorId, Input.StartDate, Input.EndDate, Input.Notes, Input.Version);
         if (await SecondmentRules.ApplyAsync(db, c, s, input, ct))
         {
+            SecondmentRules.Sign(db, s, clock.Today);
             if (await SaveAsync(s, ct))
             {
                 return Redirect($"/secondments/edit/{s.Id}");
             }
         }
         return await ShowErrorsAsync(c, ct);
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(CancellationToken ct)
+    {
+        var s = await db.Secondments.FirstOrDefaultAsync(x => x.Id == Id, ct);
+        if (s is null)
+        {
+            return NotFound();
+        }
+        if (!CanManage || !db.Jurisdiction.Covers(s.FromAreaPath))
+        {
+            return Forbid();
+        }
+        if (!s.Confirmed)
+        {
+            SecondmentRules.Sign(db, s, clock.Today);
+            if (!await SaveAsync(s, ct))
+            {
+                return await ShowErrorsAsync(checks.Create(), ct);
+            }
+        }
+        return Redirect($"/secondments/edit/{s.Id}");
     }
 
     public async Task<IActionResult> OnPostEndAsync(CancellationToken ct)
@@ -138,14 +166,18 @@ public sealed class FormModel(AppDb db, ChecksFactory checks, IStringLocalizer<S
         if (Id is not null)
         {
             Current = await SecondmentEndpoints.Project(db.Secondments.AsNoTracking().Where(x => x.Id == Id)).FirstOrDefaultAsync(ct);
+            FromAreaPath = await db.Secondments.Where(x => x.Id == Id).Select(x => x.FromAreaPath).FirstOrDefaultAsync(ct);
         }
         var units = UnitEndpoints.Project(db, UnitEndpoints.Filter(db, null, null, null, "name"));
         Organs = await units.Where(u => u.Kind == UnitKind.ProvincialDepartment || u.Kind == UnitKind.CityBureau).ToListAsync(ct);
-        Stations = await units.Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation).Take(1000).ToListAsync(ct);
-        var organIds = Organs.Select(o => o.Id).ToList();
-        Officers = await db.People.AsNoTracking()
-            .Where(p => (p.Kind == PersonKind.PoliceOfficer || p.Kind == PersonKind.CivilianStaff) && organIds.Contains(p.HomeUnitId))
-            .OrderBy(p => p.NameEn).Take(1000).ToDto().ToListAsync(ct);
+        Stations = await UnitEndpoints.Project(db, UnitEndpoints.Governed(db).OrderBy(u => u.NameEn))
+            .Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation).Take(1000).ToListAsync(ct);
+        var found = string.IsNullOrWhiteSpace(Find) ? [] : await SecondmentEndpoints.CandidatesAsync(db, Find.Trim(), ct);
+        var chosen = Input.PersonId is { } chosenId && found.All(o => o.Id != chosenId)
+            ? await SecondmentRules.Directory(db).Where(p => p.Id == chosenId)
+                .Join(db.Units, p => p.HomeUnitId, u => u.Id, (p, u) => new CandidateDto(p.Id, p.NameZh, p.NameEn, u.Id, u.NameZh, u.NameEn)).ToListAsync(ct)
+            : [];
+        Officers = [.. chosen, .. found];
         var stationIds = Stations.Select(s => s.Id).ToList();
         Mentors = await db.People.AsNoTracking()
             .Where(p => p.Posts.Any(x => stationIds.Contains(x.UnitId) && FrontLine.Contains(x.Role) && x.EndDate == null))

@@ -29,7 +29,14 @@ public sealed class Secondment : IVersioned
     /// <summary>Set when the secondment ends early or is closed; otherwise it ends on <see cref="EndDate"/>.</summary>
     public DateOnly? EndedOn { get; set; }
     public string? Notes { get; set; }
+    /// <summary>Who recorded it. A receiving station proposes; the sending side (the organ's or the province's leaders) confirms.</summary>
+    public string? RequestedBy { get; set; }
+    /// <summary>Null while the sending side has not confirmed: no post at the station, no officer counted as sent down.</summary>
+    public DateOnly? ConfirmedOn { get; set; }
+    public string? ConfirmedBy { get; set; }
     public long Version { get; set; }
+
+    public bool Confirmed => ConfirmedOn is not null;
 
     public DateOnly LastDay => EndedOn ?? EndDate;
 }
@@ -41,6 +48,8 @@ internal sealed class SecondmentConfiguration : IEntityTypeConfiguration<Secondm
         b.Property(s => s.FromAreaPath).HasMaxLength(200);
         b.Property(s => s.ToAreaPath).HasMaxLength(200);
         b.Property(s => s.Notes).HasMaxLength(500);
+        b.Property(s => s.RequestedBy).HasMaxLength(100);
+        b.Property(s => s.ConfirmedBy).HasMaxLength(100);
         b.Property(s => s.Version).IsConcurrencyToken();
         b.HasIndex(s => s.ToAreaPath);
         b.HasIndex(s => s.FromAreaPath);

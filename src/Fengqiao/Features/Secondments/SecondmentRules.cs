@@ -25,13 +25,14 @@ public static class SecondmentRules
             .When(input.StartDate is not null && input.EndDate <= input.StartDate, "endDate", "The end date must be after the start date.")
             .Optional("notes", input.Notes, 500)
             .When(input.MentorId is not null && input.MentorId == input.PersonId, "mentorId", "An officer cannot mentor themselves.");
-        var person = input.PersonId is null ? null : await db.People.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct);
+        var person = input.PersonId is null ? null : await db.People.FirstOrDefaultAsync(p => p.Id == input.PersonId, ct)
+            ?? await Directory(db).FirstOrDefaultAsync(p => p.Id == input.PersonId, ct);
         var from = input.FromUnitId is null ? null : await db.Units.FirstOrDefaultAsync(u => u.Id == input.FromUnitId, ct);
         var to = input.ToUnitId is null ? null : await db.Units.FirstOrDefaultAsync(u => u.Id == input.ToUnitId, ct);
-        c.When(person is null, "personId", "Choose a person in your jurisdiction.")
+        c.When(person is null, "personId", "Choose a person in your jurisdiction or on the staff of a provincial or city organ.")
             .When(person is not null && person.Kind is not (PersonKind.PoliceOfficer or PersonKind.CivilianStaff), "personId", "Only police officers and civilian staff of an organ are sent down.")
             .When(from is null || !from.Kind.IsOrgan(), "fromUnitId", "Officers are sent down from a provincial or city public security organ.")
-            .When(to is null || !to.Kind.IsStation(), "toUnitId", "Officers are sent down to a police station.");
+            .When(to is null || !to.Kind.IsStation() || !db.Jurisdiction.Covers(to.AreaPath), "toUnitId", "Officers are sent down to a police station in your jurisdiction.");
         if (!c.Ok)
         {
             return false;
@@ -66,10 +67,40 @@ public static class SecondmentRules
         return true;
     }
 
-    /// <summary>Keeps the seconded post at the station in step with the secondment.</summary>
+    /// <summary>
+    /// The staff of the provincial and city organs above the caller (or in their area): who a receiving station may ask for.
+    /// Read past the people filter on purpose, so what leaves it is names and home units only (<see cref="CandidateDto"/>).
+    /// </summary>
+    public static IQueryable<Person> Directory(AppDb db)
+    {
+        var organs = db.Units.Where(u => u.Kind == UnitKind.ProvincialDepartment || u.Kind == UnitKind.CityBureau).Select(u => u.Id);
+        return db.People.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => (p.Kind == PersonKind.PoliceOfficer || p.Kind == PersonKind.CivilianStaff) && organs.Contains(p.HomeUnitId));
+    }
+
+    /// <summary>
+    /// Two keys: the sending side (anyone whose jurisdiction holds the organ: its own leaders, the province) confirms. A
+    /// secondment it records is confirmed at once; one a receiving station records waits, and any later change by the
+    /// receiving side asks for confirmation again.
+    /// </summary>
+    public static void Sign(AppDb db, Secondment s, DateOnly today)
+    {
+        s.RequestedBy ??= db.Jurisdiction.UserName;
+        (s.ConfirmedOn, s.ConfirmedBy) = db.Jurisdiction.Covers(s.FromAreaPath) ? (today, db.Jurisdiction.UserName) : ((DateOnly?)null, (string?)null);
+    }
+
+    /// <summary>Keeps the seconded post at the station in step with the secondment: there is one only once it is confirmed.</summary>
     public static async Task SyncPostAsync(AppDb db, Secondment s, CancellationToken ct)
     {
         var post = await db.Posts.IgnoreQueryFilters().FirstOrDefaultAsync(p => p.SecondmentId == s.Id, ct);
+        if (!s.Confirmed)
+        {
+            if (post is not null)
+            {
+                db.Posts.Remove(post);
+            }
+            return;
+        }
         if (post is null)
         {
             post = new Post { AreaPath = s.ToAreaPath, Role = PostRole.SecondedOfficer, SecondmentId = s.Id };

@@ -66,7 +66,8 @@ public static class Contributions
         TeamMember m => m.Active && VolunteerRoles.Contains(m.Role) ? [new(m.AreaPath, m.JoinedOn, Metric.Volunteers, 1)] : [],
         Team t => [new(t.AreaPath, RollupDays.Always, t.Kind == TeamKind.CommunityPolice ? Metric.CommunityPoliceTeams : Metric.VolunteerTeams, 1)],
         Post p => Of(p, lookups.UnitKindOf(p)),
-        Secondment s => Stock(s.ToAreaPath, Metric.Secondments, s.StartDate, s.EndedOn ?? s.EndDate),
+        // A proposal the sending side has not confirmed sends no one down yet.
+        Secondment s => s.Confirmed ? Stock(s.ToAreaPath, Metric.Secondments, s.StartDate, s.EndedOn ?? s.EndDate) : [],
         Unit u => u.Kind.IsStation() ? [new(u.AreaPath, RollupDays.Always, Metric.Stations, 1)] : [],
         Outlet o => o.Kind == OutletKind.StationWindow && IsComprehensive(o) ? [new(o.AreaPath, RollupDays.Always, Metric.ComprehensiveWindows, 1)] : [],
         ResidentRequest r => [new(r.AreaPath, RollupDays.Of(r.RequestedAt), Metric.ResidentRequests, 1)],

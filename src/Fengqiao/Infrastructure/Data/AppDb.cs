@@ -41,6 +41,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<MediationAgreement> MediationAgreements => Set<MediationAgreement>();
     public DbSet<FollowUpVisit> FollowUpVisits => Set<FollowUpVisit>();
     public DbSet<Danger> Dangers => Set<Danger>();
+    public DbSet<DangerEvent> DangerEvents => Set<DangerEvent>();
     public DbSet<SupervisionNotice> SupervisionNotices => Set<SupervisionNotice>();
     public DbSet<PublicService> PublicServices => Set<PublicService>();
     public DbSet<ServiceBundle> ServiceBundles => Set<ServiceBundle>();
@@ -105,9 +106,11 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         builder.Entity<Unit>().HasQueryFilter(PathRange.Compose<Unit>(u => u.AreaPath, p => (string.Compare(p, ScopeLow) >= 0 && string.Compare(p, ScopeHigh) < 0
             && (ScopeOneRange || ScopePaths.Any(s => p.StartsWith(s)))) || ScopeAbove.Contains(p)));
         Scope<Post>(builder, x => x.AreaPath);
+        // A person is seen where they are homed, where they hold a post, and by the station they are (to be) sent down to.
         builder.Entity<Person>().HasQueryFilter(x => ScopeAll
             || ScopePaths.Any(p => x.HomeAreaPath.StartsWith(p))
-            || x.Posts.Any(post => ScopePaths.Any(p => post.AreaPath.StartsWith(p))));
+            || x.Posts.Any(post => ScopePaths.Any(p => post.AreaPath.StartsWith(p)))
+            || Set<Secondment>().Any(s => s.PersonId == x.Id && ScopePaths.Any(p => s.ToAreaPath.StartsWith(p))));
         builder.Entity<Secondment>().HasQueryFilter(s => ScopeAll
             || ScopePaths.Any(p => s.ToAreaPath.StartsWith(p) || s.FromAreaPath.StartsWith(p)));
 
@@ -119,6 +122,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         Scope<MediationAgreement>(builder, x => x.Dispute!.AreaPath);
         Scope<FollowUpVisit>(builder, x => x.Dispute!.AreaPath);
         Scope<Danger>(builder, d => d.AreaPath);
+        Scope<DangerEvent>(builder, e => e.AreaPath);
         // Outlets and their slots are public places, but their records belong to the outlet's area.
         // Resident-facing reads (slots, own bookings) say so explicitly with IgnoreQueryFilters.
         Scope<Outlet>(builder, x => x.AreaPath);
@@ -274,9 +278,9 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
 
     private void BumpVersions()
     {
-        if (ChangeTracker.Entries<DisputeEvent>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        if (ChangeTracker.Entries<IAppendOnly>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
         {
-            throw new InvalidOperationException("The case timeline is append-only: events are never changed or deleted.");
+            throw new InvalidOperationException("Timelines are append-only: events are never changed or deleted.");
         }
         // The only change an audit entry ever sees is its sealing: a sequence number and hash where there were none.
         if (ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Deleted || (e.State is EntityState.Modified

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Units;
@@ -68,6 +69,76 @@ public abstract class SecondmentTests(FengqiaoApp app)
     }
 
     /// <summary>An officer of the Changchun bureau who is not sent down anywhere yet.</summary>
+    [Fact]
+    public async Task TheReceivingStationAndTheMentorSeeTheSecondedOfficerButNotHisRecordAtTheOrgan()
+    {
+        var mentor = await app.ClientAsync("demo.officer2");
+        var list = await mentor.PageAsync<SecondmentDto>($"/api/secondments?q={Uri.EscapeDataString("王明雪")}");
+        var s = Assert.Single(list.Items);
+        Assert.Equal((1, "张春民"), (list.Total, s.MentorNameZh));
+        Assert.Equal(HttpStatusCode.OK, (await mentor.GetAsync($"/api/secondments/{s.Id}")).StatusCode);
+
+        var person = await mentor.GetJsonAsync<PersonDetailDto>($"/api/people/{s.PersonId}");
+        Assert.Equal(s.FromUnitNameZh, person.Person.HomeUnitNameZh); // the organ's name, as the secondment shows it
+        var post = Assert.Single(person.Posts); // his post at the station; none of his posts at the organ
+        Assert.Equal((PostRole.SecondedOfficer, s.ToUnitId), (post.Role, post.UnitId));
+        Assert.Contains(s.PersonNameEn, await (await mentor.GetAsync("/secondments")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ADirectorFindsAnOrgansOfficerByNameProposesAndTheSendingSideConfirms()
+    {
+        var admin = await app.ClientAsync("demo.admin");
+        var (officer, organ) = await OrganOfficerAsync(admin);
+        var director = await app.ClientAsync("demo.director", "zh-CN");
+        var station = await DemoFacts.UnitAsync(director, "重庆路派出所");
+        var mentor = await DemoFacts.PersonAsync(director, "吴辉");
+
+        var raw = await director.GetStringAsync($"/api/secondments/candidates?q={Uri.EscapeDataString(officer.NameZh)}");
+        var found = Assert.Single(JsonSerializer.Deserialize<List<CandidateDto>>(raw, Api.Json)!, c => c.Id == officer.Id);
+        Assert.Equal(organ.NameZh, found.HomeUnitNameZh);
+        Assert.DoesNotContain("badge", raw, StringComparison.OrdinalIgnoreCase); // a name and a home unit, nothing more
+        Assert.Equal(HttpStatusCode.BadRequest, (await director.GetAsync("/api/secondments/candidates")).StatusCode);
+
+        var created = await director.PostAsJsonAsync("/api/secondments", new
+        {
+            personId = officer.Id, fromUnitId = organ.Id, toUnitId = station.Id, mentorId = mentor.Id, startDate = "2032-01-01", endDate = "2032-12-31",
+        });
+        Assert.True(created.StatusCode == HttpStatusCode.Created, await created.Content.ReadAsStringAsync());
+        var proposed = (await created.Content.ReadFromJsonAsync<SecondmentDto>(Api.Json))!;
+        Assert.Equal(("demo.director", (DateOnly?)null), (proposed.RequestedBy, proposed.ConfirmedOn));
+        Assert.DoesNotContain((await admin.GetJsonAsync<PersonDetailDto>($"/api/people/{officer.Id}")).Posts, p => p.SecondmentId == proposed.Id);
+        Assert.Contains((await director.PageAsync<SecondmentDto>("/api/secondments?confirmed=false")).Items, x => x.Id == proposed.Id);
+
+        // The receiving side holds one key only; the organ's side (here the province) holds the other.
+        Assert.Equal(HttpStatusCode.Forbidden, (await director.PostAsJsonAsync($"/api/secondments/{proposed.Id}/confirm", new { version = proposed.Version })).StatusCode);
+        var province = await app.ClientAsync("demo.province");
+        var confirmed = await province.PostAsJsonAsync($"/api/secondments/{proposed.Id}/confirm", new { version = proposed.Version });
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, await confirmed.Content.ReadAsStringAsync());
+        var s = (await confirmed.Content.ReadFromJsonAsync<SecondmentDto>(Api.Json))!;
+        Assert.Equal("demo.province", s.ConfirmedBy);
+        var post = Assert.Single((await director.GetJsonAsync<PersonDetailDto>($"/api/people/{officer.Id}")).Posts, p => p.SecondmentId == s.Id);
+        Assert.Equal(station.Id, post.UnitId);
+        Assert.Equal(HttpStatusCode.BadRequest, (await province.PostAsJsonAsync($"/api/secondments/{s.Id}/confirm", new { version = s.Version })).StatusCode);
+    }
+
+    [Fact]
+    public async Task ADirectorCannotSendSomeoneToAStationOutsideHisStreet()
+    {
+        var admin = await app.ClientAsync("demo.admin");
+        var (officer, organ) = await OrganOfficerAsync(admin);
+        var farStation = await DemoFacts.UnitAsync(admin, "西安广场派出所");
+        var farMentor = await DemoFacts.PersonAsync(admin, "张春民");
+        var director = await app.ClientAsync("demo.director");
+
+        var response = await director.PostAsJsonAsync("/api/secondments", new
+        {
+            personId = officer.Id, fromUnitId = organ.Id, toUnitId = farStation.Id, mentorId = farMentor.Id, startDate = "2033-01-01", endDate = "2033-12-31",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("toUnitId", (await response.ErrorsAsync()).Keys);
+    }
+
     private static async Task<(PersonDto Officer, UnitDto Organ)> OrganOfficerAsync(HttpClient admin)
     {
         var organ = await DemoFacts.UnitAsync(admin, "长春市公安局");

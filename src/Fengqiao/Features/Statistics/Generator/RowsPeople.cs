@@ -142,7 +142,7 @@ internal sealed class RowsPeople(World w, IReadOnlyList<Unit> units)
             {
                 Id = Secondments.Count + 1, PersonId = person.Id, FromUnitId = from.Id, FromAreaPath = from.AreaPath, ToUnitId = station.Id,
                 ToAreaPath = station.AreaPath, MentorId = w.CommunityOfficer[communities[_rng.Next(communities.Length)]], StartDate = start,
-                EndDate = start.AddYears(1).AddDays(-1), Notes = "警力下沉，一对一师带徒", Version = 1,
+                EndDate = start.AddYears(1).AddDays(-1), Notes = "警力下沉，一对一师带徒", ConfirmedOn = start, Version = 1,
             };
             Secondments.Add(secondment);
             AddPost(person, station, PostRole.SecondedOfficer, "下沉民警", start: start, end: secondment.EndDate, secondment: secondment.Id);

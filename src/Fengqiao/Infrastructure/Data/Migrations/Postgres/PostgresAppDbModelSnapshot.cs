@@ -240,6 +240,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<int?>("AssessedById")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -262,6 +265,14 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Measures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PartyAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -276,10 +287,16 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("RectifyBy")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ResponsibleParty")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -300,6 +317,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AreaPath");
 
+                    b.HasIndex("AssessedById");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -312,6 +331,58 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "RectifyBy");
 
                     b.ToTable("Dangers");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DangerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("DangerId");
+
+                    b.ToTable("DangerEvents");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
@@ -1603,6 +1674,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<int>("Facilities")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -2060,6 +2134,13 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
@@ -2084,6 +2165,10 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
@@ -3210,6 +3295,11 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Fengqiao.Features.People.Person", "AssessedBy")
+                        .WithMany()
+                        .HasForeignKey("AssessedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Fengqiao.Features.Disputes.Dispute", "Dispute")
                         .WithMany()
                         .HasForeignKey("DisputeId")
@@ -3227,11 +3317,24 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.Navigation("Area");
 
+                    b.Navigation("AssessedBy");
+
                     b.Navigation("Dispute");
 
                     b.Navigation("FoundBy");
 
                     b.Navigation("VerifiedBy");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Dangers.Danger", "Danger")
+                        .WithMany()
+                        .HasForeignKey("DangerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Danger");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
