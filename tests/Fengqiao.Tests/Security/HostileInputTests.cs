@@ -135,6 +135,15 @@ public abstract class HostileInputTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ANulCharacterInJsonTextIsNamedAndNothingIsStored()
+    {
+        // JSON carries \u0000 into a string untouched; PostgreSQL refuses it in text, so only the checks stand between it and a 500.
+        var officer = await app.ClientAsync("demo.officer");
+        var response = await SecurityDb.UnchangedAsync(app, () => officer.PostAsJsonAsync("/api/disputes", Case(title: "楼道\u0000杂物", summary: "住户\u0001堆放纸箱")));
+        Assert.Equal("400 summary,title", await FieldsAsync(response));
+    }
+
+    [Fact]
     public async Task InjectionStringsAreStoredExactlyAsTypedAndShownEncoded()
     {
         var officer = await app.ClientAsync("demo.officer");

@@ -36,6 +36,8 @@ public static class CalendarEndpoints
     public static IEndpointRouteBuilder MapCalendar(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/calendar").WithTags("Calendar").RequireAuthorization(Policies.Staff);
+        group.MapGet("/", GetThisYear).WithName("GetCalendar")
+            .WithSummary("The same for ?year=yyyy, or for this year in the configured zone when no year is given.");
         group.MapGet("/{year:int}", GetYear).WithName("GetCalendarYear")
             .WithSummary("Public holidays and make-up working days of a year, and its number of working days.");
         group.MapGet("/add", Add).WithName("AddWorkingDays")
@@ -49,6 +51,10 @@ public static class CalendarEndpoints
 
     internal static CalendarDayDto ToDto(CalendarDay d) =>
         new(d.Date, d.Date.DayOfWeek, d.IsWorkingDay, d.NameZh, d.NameEn, d.Provisional, true);
+
+    private static Task<Results<Ok<CalendarYearDto>, ValidationProblem>> GetThisYear(
+        CalendarService calendar, ChecksFactory checks, LocalClock clock, int? year, CancellationToken ct) =>
+        GetYear(calendar, checks, year ?? clock.Today.Year, ct);
 
     private static async Task<Results<Ok<CalendarYearDto>, ValidationProblem>> GetYear(
         CalendarService calendar, ChecksFactory checks, int year, CancellationToken ct)

@@ -149,7 +149,30 @@ public static class Open311Endpoints
         {
             return Open311Format.Errors(false, 404, "Unknown format.");
         }
-        var form = request.HasFormContentType ? await request.ReadFormAsync(ct) : null;
+        IFormCollection? form = null;
+        if (request.HasFormContentType)
+        {
+            // Buffered (the body is at most Limits:MaxBodyBytes) so that a form the framework refuses can be read again to name its field.
+            request.EnableBuffering();
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            catch (InvalidDataException)
+            {
+                // ASP.NET Core refuses a form value holding NUL (%00) before any check sees it; answer as the checks would.
+                var refused = checks.Create();
+                foreach (var field in await UnreadableFieldsAsync(request, ct))
+                {
+                    refused.Text(field, "\0");
+                }
+                if (refused.Ok)
+                {
+                    refused.Add("form", "The form cannot be read.");
+                }
+                return Open311Format.Errors(xml, 400, [.. refused.Errors.SelectMany(e => e.Value.Select(m => $"{e.Key}: {m}"))]);
+            }
+        }
         string? Value(string key)
         {
             var v = form?[key].ToString();
@@ -204,6 +227,26 @@ public static class Open311Endpoints
                 ["account_id"] = null,
             },
         }, 201);
+    }
+
+    /// <summary>The names of the form's fields whose decoded name or value holds a control character (a name that does itself is shown escaped).</summary>
+    private static async Task<List<string>> UnreadableFieldsAsync(HttpRequest request, CancellationToken ct)
+    {
+        request.Body.Position = 0;
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: false, leaveOpen: true);
+        var body = await reader.ReadToEndAsync(ct);
+        static string Decode(string s) => Uri.UnescapeDataString(s.Replace('+', ' '));
+        var fields = new List<string>();
+        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var at = pair.IndexOf('=', StringComparison.Ordinal);
+            var (name, value) = at < 0 ? (Decode(pair), "") : (Decode(pair[..at]), Decode(pair[(at + 1)..]));
+            if (Checks.HasControl(name) || Checks.HasControl(value))
+            {
+                fields.Add(Checks.HasControl(name) ? Uri.EscapeDataString(name) : name);
+            }
+        }
+        return [.. fields.Distinct(StringComparer.Ordinal)];
     }
 
     private static async Task<IResult> List(

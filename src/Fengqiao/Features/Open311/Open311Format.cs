@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml;
 using System.Xml.Linq;
 
 namespace Fengqiao.Features.Open311;
@@ -43,11 +44,15 @@ public static class Open311Format
     public static IResult Errors(bool xml, int status, params string[] descriptions) =>
         Write(xml, "errors", descriptions.Select(d => new Dictionary<string, object?> { ["code"] = status, ["description"] = d }).ToList(), status);
 
+    private static string XmlSafe(string s) =>
+        s.All(XmlConvert.IsXmlChar) ? s : string.Concat(s.Select(ch => XmlConvert.IsXmlChar(ch) || char.IsSurrogate(ch) ? ch : '\uFFFD'));
+
     private static XElement ToXml(string name, object? value) => value switch
     {
         null => new XElement(name),
         IDictionary<string, object?> node => new XElement(name, node.Select(kv => ToXml(kv.Key, kv.Value))),
-        string s => new XElement(name, s),
+        // XML cannot carry every character a client can send (NUL, most control characters): never let one make a 500.
+        string s => new XElement(name, XmlSafe(s)),
         bool b => new XElement(name, b ? "true" : "false"),
         IFormattable f => new XElement(name, f.ToString(null, System.Globalization.CultureInfo.InvariantCulture)),
         System.Collections.IEnumerable list => new XElement(name, list.Cast<object?>().Select(item => ToXml(ItemNames.GetValueOrDefault(name, "item"), item))),

@@ -5,9 +5,9 @@ namespace Fengqiao.Features.Open311;
 
 /// <summary>
 /// A photo a resident attached to their report (JPEG, PNG or WebP, checked by content type and
-/// by its first bytes on upload). Photos have no area of their own and no query filter: they are
-/// only ever read through a request that was already loaded within the reader's jurisdiction
-/// (by <see cref="RequestId"/> of that request), never listed or looked up on their own.
+/// by its first bytes on upload). Photos have no area of their own: they have their request's scope
+/// (the query filter in AppDb goes through <see cref="Request"/>), so a photo is seen exactly where its
+/// report is. A public read, as of the report itself, says IgnoreQueryFilters.
 /// </summary>
 public sealed class RequestPhoto
 {

@@ -42,7 +42,8 @@ public sealed class ResidentRequests(
             .When(i.Lat is < -90 or > 90, "lat", "Latitude is between -90 and 90.")
             .When(i.Lng is < -180 or > 180, "long", "Longitude is between -180 and 180.")
             .Optional("address_string", i.AddressString, 300).Optional("email", i.Email, 200).Optional("phone", i.Phone, 30)
-            .Optional("first_name", i.FirstName, 50).Optional("last_name", i.LastName, 50);
+            .Optional("first_name", i.FirstName, 50).Optional("last_name", i.LastName, 50)
+            .Optional("address_id", i.AddressId, 100).Optional("device_id", i.DeviceId, 100).Optional("account_id", i.AccountId, 100);
         CheckAttributes(c, i.Attributes);
         if (!c.Ok)
         {
@@ -128,7 +129,7 @@ public sealed class ResidentRequests(
                 "singlevaluelist" => values.Count == 1 && attribute.Values.Any(v => v.Key == values[0]),
                 "multivaluelist" => values.Count >= 1 && values.All(x => attribute.Values.Any(v => v.Key == x)),
                 _ => values.Count == 1 && values[0].Length <= 1000,
-            };
+            } && !values.Any(Checks.HasControl);
             c.When(!ok, $"attribute[{code}]", "This answer does not fit the question.");
         }
     }

@@ -27,6 +27,8 @@ public static class PostRules
     /// <summary>Roles that only a sworn police officer can hold.</summary>
     private static readonly PostRole[] SwornRoles = [PostRole.StationDirector, PostRole.CommunityPolice, PostRole.PoliceOfficer];
 
+    public static bool IsSworn(PostRole role) => SwornRoles.Contains(role);
+
     public static bool RoleFitsUnit(PostRole role, UnitKind kind) => !UnitsFor.TryGetValue(role, out var kinds) || kinds.Contains(kind);
 
     /// <summary>Checks the input and applies it to <paramref name="post"/>. Returns the unit on success.</summary>

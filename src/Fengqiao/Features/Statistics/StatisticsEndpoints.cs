@@ -87,15 +87,16 @@ public static class StatisticsEndpoints
             RecordLinks.For(p.First.Key, a.Area.Code, period)))]);
 
     private static async Task<Results<Ok<IReadOnlyList<TrendPoint>>, NotFound, ValidationProblem>> Trend(
-        StatisticsQueries q, LocalClock clock, IStringLocalizer<SharedResource> l, string? area, string figure, DateOnly? from, DateOnly? to, string? grain, CancellationToken ct)
+        StatisticsQueries q, LocalClock clock, IStringLocalizer<SharedResource> l, string? area, string? figure, DateOnly? from, DateOnly? to, string? grain, CancellationToken ct)
     {
-        var f = FigureCatalogue.Find(figure);
+        // Nullable, so that a missing figure is this endpoint's own 400 naming the field, not the framework's binding failure.
+        var f = string.IsNullOrWhiteSpace(figure) ? null : FigureCatalogue.Find(figure);
         grain ??= "month";
         if (!TryPeriod(from, to, clock.Today, l, out var period, out var errors) || f is null || grain is not ("day" or "week" or "month"))
         {
             if (f is null)
             {
-                errors["figure"] = [l["There is no such figure."]];
+                errors["figure"] = [string.IsNullOrWhiteSpace(figure) ? l["Choose a figure."] : l["There is no such figure."]];
             }
             if (grain is not ("day" or "week" or "month"))
             {

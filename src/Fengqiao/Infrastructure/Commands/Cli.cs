@@ -12,6 +12,7 @@ namespace Fengqiao.Infrastructure.Commands;
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
 /// <c>create-admin USER</c> creates an administrator and <c>create-user USER ROLE [PERSON_ID]</c> any member of staff, password from FENGQIAO_ADMIN_PASSWORD or stdin;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
+/// <c>import-staff FILE.xlsx</c> areas, units, people and posts, all or nothing (see <see cref="Features.People.Import.StaffImportCli"/>);
 /// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>);
 /// <c>recount [--fix]</c> checks the statistics rollups against the records (see <see cref="Features.Statistics.RecountCli"/>);
 /// <c>generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]</c> fills an empty database with its records
@@ -44,6 +45,15 @@ public static class Cli
             case ["import-residents", var file, var area, ..]:
                 await app.Services.PrepareDatabaseAsync();
                 Environment.ExitCode = await ImportCli.ImportAsync(app.Services, file, area);
+                return true;
+            case ["import-staff", var workbook, .. var rest]:
+                await app.Services.PrepareDatabaseAsync();
+                Environment.ExitCode = await Features.People.Import.StaffImportCli.RunAsync(app.Services, workbook,
+                    rest is ["--lang", var lang, ..] ? lang : null, Console.Out);
+                return true;
+            case ["import-staff", ..]:
+                await Console.Error.WriteLineAsync("usage: import-staff FILE.xlsx [--lang zh-CN|en]   (sheets Areas, Units, People, Posts; see README)");
+                Environment.ExitCode = 2;
                 return true;
             case ["make-residents-csv", var rows, var file, var area, ..] when int.TryParse(rows, out var count):
                 await app.Services.PrepareDatabaseAsync();

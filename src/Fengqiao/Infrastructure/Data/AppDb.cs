@@ -136,6 +136,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         // A resident's report belongs to its grid's station (unrouted ones to the province). Public
         // reads by tracking code and Open311 lists say IgnoreQueryFilters and expose no contact details.
         Scope<ResidentRequest>(builder, x => x.AreaPath);
+        Scope<RequestPhoto>(builder, x => x.Request!.AreaPath);
         // Households and residents belong to their grid; an import to the area it fills.
         Scope<Household>(builder, x => x.AreaPath);
         Scope<Resident>(builder, x => x.AreaPath);

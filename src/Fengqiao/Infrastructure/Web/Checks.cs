@@ -35,6 +35,10 @@ public sealed class Checks(IStringLocalizer localizer)
         {
             Add(field, "At most {0} characters.", maxLength);
         }
+        else
+        {
+            Text(field, value);
+        }
         return this;
     }
 
@@ -44,7 +48,31 @@ public sealed class Checks(IStringLocalizer localizer)
         {
             Add(field, "At most {0} characters.", maxLength);
         }
+        else
+        {
+            Text(field, value);
+        }
         return this;
+    }
+
+    /// <summary>
+    /// Text that can be stored and shown: no NUL (PostgreSQL refuses it in text, so it would be a 500) and no other
+    /// control character but tab and line breaks (XML answers cannot carry them). <see cref="Required"/> and
+    /// <see cref="Optional"/> check this too; call it directly for text with no length rule of its own.
+    /// </summary>
+    public Checks Text(string field, string? value) =>
+        When(value is not null && HasControl(value), field, "This text contains a control character, which cannot be stored.");
+
+    public static bool HasControl(string value)
+    {
+        foreach (var ch in value)
+        {
+            if (ch < ' ' && ch is not ('\t' or '\n' or '\r'))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Checks When(bool failed, string field, string message, params object[] args) =>

@@ -32,6 +32,26 @@ public abstract class CalendarApiTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task TheCalendarItselfListsThisYearOrTheYearAsked()
+    {
+        var officer = await app.ClientAsync("demo.officer");
+        var thisYear = await officer.GetJsonAsync<CalendarYearDto>("/api/calendar");
+        var shanghai = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).Year;
+        Assert.Equal(shanghai, thisYear.Year);
+
+        var asked = await officer.GetJsonAsync<CalendarYearDto>("/api/calendar?year=2025");
+        Assert.Equal((2025, 248), (asked.Year, asked.WorkingDays));
+        Assert.Equal((await officer.GetJsonAsync<CalendarYearDto>("/api/calendar/2025")).Days, asked.Days);
+        Assert.Contains(asked.Days, d => d.NameZh!.Contains("国庆", StringComparison.Ordinal) && !d.IsWorkingDay);
+
+        var zh = await app.ClientAsync("demo.officer", "zh-CN");
+        var tooEarly = await zh.GetAsync("/api/calendar?year=1900");
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        Assert.Contains("1950", (await tooEarly.ErrorsAsync())["year"][0], StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await (await app.ClientAsync(null)).GetAsync("/api/calendar")).StatusCode);
+    }
+
+    [Fact]
     public async Task DeadlinesSkipTheNationalDayWeek()
     {
         var officer = await app.ClientAsync("demo.officer");

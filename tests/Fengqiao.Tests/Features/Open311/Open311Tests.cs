@@ -255,6 +255,27 @@ public abstract class Open311Tests(FengqiaoApp app)
         Assert.Equal(HttpStatusCode.BadRequest, badAttribute.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/open311/v2/services/nothing.json")).StatusCode);
     }
+
+    [Fact]
+    public async Task ANulCharacterInAnyTextFieldIsA400InTheErrorsShapeAndStoresNothing()
+    {
+        var client = await app.ClientAsync(null, "zh-CN");
+        var before = await client.GetStringAsync("/open311/v2/requests.json?page_size=1000");
+        foreach (var (field, format) in new[] { ("description", "json"), ("first_name", "xml"), ("device_id", "json"), ("attribute[place_detail]", "xml"), ("address_id", "json") })
+        {
+            var (response, _) = await PostAsync(client, format, (field, "鸽子盘\u0000掉下来"));
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{field} in {format}: {(int)response.StatusCode} {text}");
+            var (code, description) = format == "xml"
+                ? (XDocument.Parse(text).Root!.Element("error")!.Element("code")!.Value, XDocument.Parse(text).Root!.Element("error")!.Element("description")!.Value)
+                : (JsonDocument.Parse(text).RootElement[0].GetProperty("code").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    JsonDocument.Parse(text).RootElement[0].GetProperty("description").GetString()!);
+            Assert.Equal("400", code);
+            Assert.StartsWith(field + ":", description, StringComparison.Ordinal);
+            Assert.Contains("控制字符", description, StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await client.GetStringAsync("/open311/v2/requests.json?page_size=1000"));
+    }
 }
 
 public sealed class SqliteOpen311Tests(SqliteApp app) : Open311Tests(app), IClassFixture<SqliteApp>;

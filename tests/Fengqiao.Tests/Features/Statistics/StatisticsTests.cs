@@ -134,6 +134,21 @@ public abstract class StatisticsTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ATrendWithoutAFigureIsAValidationProblemNamingFigureInTheCallersLanguage()
+    {
+        var zh = await app.ClientAsync("demo.province", "zh-CN");
+        foreach (var url in new[] { "/api/statistics/trend", "/api/statistics/trend?figure=&grain=month" })
+        {
+            var response = await zh.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            var errors = await response.ErrorsAsync();
+            Assert.Equal(["figure"], errors.Keys);
+            Assert.Equal("请选择一项指标。", errors["figure"][0]);
+        }
+    }
+
+    [Fact]
     public async Task TheTableExportsToExcelAndCsvWithTheSameNumbers()
     {
         var f = await FixtureAsync("2906");
