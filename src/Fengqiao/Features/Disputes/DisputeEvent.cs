@@ -23,6 +23,8 @@ public enum DisputeEventType
     DangerOpened = 16,
     Supervised = 17,
     JudicialConfirmationRequested = 18,
+    /// <summary>A case document was issued as PDF; the note names it and its SHA-256 (no schema of its own).</summary>
+    DocumentIssued = 19,
 }
 
 /// <summary>
