@@ -16,7 +16,7 @@ public static class DocumentEndpoints
         g.MapGet("/{id:int}/documents/{kind}.pdf", Get).WithName("DisputeDocument")
             .WithSummary("A case document as PDF (kind = acceptance | record | agreement | judicial-confirmation), in the reader's language or ?lang=zh-CN|en. " +
                 "Its SHA-256 and verification code are recorded on the case's timeline (DocumentIssued).")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf");
+            .Produces<Stream>(StatusCodes.Status200OK, "application/pdf");
         return g;
     }
 
