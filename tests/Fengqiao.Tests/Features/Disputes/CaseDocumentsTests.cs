@@ -55,6 +55,9 @@ public abstract class CaseDocumentsTests(FengqiaoApp app)
         var bytes = await response.Content.ReadAsByteArrayAsync();
         using var doc = PdfDocument.Open(bytes);
         var pages = doc.GetPages().ToList();
+        // Nothing runs off the page: the wrapping of Chinese (no spaces) and of long English lines holds.
+        Assert.All(pages, p => Assert.All(p.Letters, l => Assert.True(l.BoundingBox.Right <= p.Width && l.BoundingBox.Left >= 0 && l.BoundingBox.Bottom >= 0,
+            $"'{l.Value}' at {l.BoundingBox} is off page {p.Number}")));
         // Whitespace dropped: Chinese has none, and a wrapped line must not split what is looked for.
         var text = string.Concat(pages.Select(p => p.Text)).Where(ch => !char.IsWhiteSpace(ch)).ToArray();
         return new Pdf(bytes, new string(text), pages.SelectMany(p => p.Letters).Select(l => l.FontName ?? "").Distinct().ToList());
