@@ -58,6 +58,8 @@ public static class SweepRoutes
         ["date"] = "2099-01-02",
         ["documentName"] = "v1",
         ["action"] = "rectify",
+        // A case document every case has, so a foreign case's answer (404) is the jurisdiction's, not an unknown kind's.
+        ["kind"] = "acceptance",
     };
 
     /// <summary>Route prefix → the kind of record its parameters name. The longest matching prefix wins.</summary>

@@ -1,4 +1,5 @@
 using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes.Documents;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
@@ -131,6 +132,22 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
             .OrderBy(p => p.NameEn).Take(300).ToDto().ToListAsync(ct);
         return true;
     }
+
+    /// <summary>The documents this case can have now (the API answers 409 for the others), with their URL slugs.</summary>
+    public IEnumerable<(CaseDocumentKind Kind, string Slug)> Documents =>
+        Enum.GetValues<CaseDocumentKind>().Where(k => k switch
+        {
+            CaseDocumentKind.Record => Case.Sessions.Count > 0,
+            CaseDocumentKind.Agreement => Case.Agreements.Count > 0,
+            CaseDocumentKind.JudicialConfirmation => Case.Agreements.Count > 0 && Case.AllowedActions.Contains(DisputeAction.RequestJudicialConfirmation)
+                && Today <= Case.Agreements[^1].JudicialConfirmationBy,
+            _ => true,
+        }).Select(k => (k, k.Slug()));
+
+    /// <summary>Each document can also be printed in the other language (for a party who reads it).</summary>
+    public string OtherLanguage => LocalizationSetup.IsChinese ? LocalizationSetup.English : LocalizationSetup.Chinese;
+
+    public string OtherLanguageLabel => LocalizationSetup.IsChinese ? "English version" : "Chinese version";
 
     public string Name(string zh, string? en) => LocalizationSetup.Pick(zh, en ?? zh);
 

@@ -1,4 +1,5 @@
 using Fengqiao.Features.Calendar;
+using Fengqiao.Features.Disputes.Documents;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
@@ -33,6 +34,7 @@ public static class DisputeEndpoints
         g.MapPost("/{id:int}/close", (DisputeWorkflow w, int id, ReasonInput i, CancellationToken ct) => Run(w, id, () => w.CloseAsync(id, i, ct), ct));
         g.MapPost("/{id:int}/reopen", (DisputeWorkflow w, int id, ReasonInput i, CancellationToken ct) => Run(w, id, () => w.ReopenAsync(id, i, ct), ct));
         g.MapPost("/{id:int}/judicial-confirmation", (DisputeWorkflow w, int id, VersionInput i, CancellationToken ct) => Run(w, id, () => w.RequestJudicialConfirmationAsync(id, i, ct), ct));
+        g.MapDisputeDocuments();
         return app;
     }
 

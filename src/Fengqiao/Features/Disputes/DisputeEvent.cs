@@ -24,6 +24,8 @@ public enum DisputeEventType
     DangerOpened = 16,
     Supervised = 17,
     JudicialConfirmationRequested = 18,
+    /// <summary>A case document was issued as PDF; the note names it and its SHA-256 (no schema of its own).</summary>
+    DocumentIssued = 19,
     // The steps of a hidden danger found on this case, as they happen on the danger (DangerEvent).
     DangerReferred = 20,
     DangerAnswered = 21,

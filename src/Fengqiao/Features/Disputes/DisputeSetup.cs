@@ -1,3 +1,5 @@
+using Fengqiao.Features.Disputes.Documents;
+
 namespace Fengqiao.Features.Disputes;
 
 public static class DisputeSetup
@@ -17,6 +19,9 @@ public static class DisputeSetup
         builder.Services.AddSingleton<DisputeCategories>();
         builder.Services.AddScoped<DisputeWorkflow>();
         builder.Services.AddScoped<DisputeRegistration>();
+        var documents = builder.Configuration.GetSection(DocumentOptions.Section).Get<DocumentOptions>() ?? new DocumentOptions();
+        builder.Services.AddSingleton(DocumentFont.Install(documents));
+        builder.Services.AddScoped<CaseDocuments>();
         return builder;
     }
 }
