@@ -56,9 +56,13 @@ public static class DangerEndpoints
         db.DangerEvents.AsNoTracking().Where(e => e.DangerId == id).OrderBy(e => e.Id)
             .Select(e => new DangerEventDto(e.Id, e.Type, e.At, e.ActorName, e.ToStatus, e.Note, e.DueDate, e.Risk)).ToListAsync(ct);
 
-    internal static IQueryable<Danger> Filter(AppDb db, DangerStatus? status, bool? overdue, string? area, string? q, DateOnly today)
+    internal static IQueryable<Danger> Filter(AppDb db, DangerStatus? status, bool? overdue, string? area, string? q, DateOnly today, int? campaign = null)
     {
         var query = db.Dangers.AsNoTracking();
+        if (campaign is not null)
+        {
+            query = query.Where(d => db.Visits.Any(v => v.CampaignId == campaign && v.DangerId == d.Id));
+        }
         if (status is not null)
         {
             query = query.Where(d => d.Status == status);
@@ -80,8 +84,9 @@ public static class DangerEndpoints
         return query.OrderBy(d => d.Status).ThenBy(d => d.RectifyBy);
     }
 
-    private static async Task<Ok<Page<DangerDto>>> List(AppDb db, LocalClock clock, DangerStatus? status, bool? overdue, string? area, string? q, int? page, int? pageSize, CancellationToken ct) =>
-        TypedResults.Ok(await Project(Filter(db, status, overdue, area, q, clock.Today)).ToPageAsync(page, pageSize, ct));
+    private static async Task<Ok<Page<DangerDto>>> List(
+        AppDb db, LocalClock clock, DangerStatus? status, bool? overdue, string? area, string? q, int? campaign, int? page, int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await Project(Filter(db, status, overdue, area, q, clock.Today, campaign)).ToPageAsync(page, pageSize, ct));
 
     private static async Task<Results<Ok<DangerDto>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>
         await Project(db.Dangers.AsNoTracking().Where(d => d.Id == id)).FirstOrDefaultAsync(ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();

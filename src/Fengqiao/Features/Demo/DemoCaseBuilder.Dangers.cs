@@ -85,7 +85,7 @@ internal sealed partial class DemoCaseBuilder
     private void Step(Danger x, DangerEventType type, DateOnly day, int hour, CaseStaff? by, string? note, DateOnly? due) =>
         Set.DangerEvents.Add(new DangerEvent
         {
-            Danger = x, Type = type, At = _clock.FromLocal(day.ToDateTime(new TimeOnly(hour, 0))), AreaPath = x.AreaPath, ToStatus = x.Status,
+            Danger = x, Type = type, At = _clock.FromLocal(day.ToDateTime(new TimeOnly(hour, 0))).ToUniversalTime(), AreaPath = x.AreaPath, ToStatus = x.Status,
             ActorPersonId = by?.PersonId, ActorName = by?.NameZh, Note = note, DueDate = due,
         });
 

@@ -128,8 +128,12 @@ public sealed class DisputeListQuery
     public DateOnly? ResolvedTo { get; set; }
     public string? Q { get; set; }
     public string? Sort { get; set; }
+    /// <summary>Only the cases found on this campaign's visits.</summary>
+    public int? Campaign { get; set; }
+    /// <summary>Only resolved cases (true) or only those not resolved (false).</summary>
+    public bool? Resolved { get; set; }
     public int? Page { get; set; }
     public int? PageSize { get; set; }
 
-    public DisputeFilter ToFilter() => new(View, Status, Category, Risk, Source, Area, From, To, ResolvedFrom, ResolvedTo, Q, Sort);
+    public DisputeFilter ToFilter() => new(View, Status, Category, Risk, Source, Area, From, To, ResolvedFrom, ResolvedTo, Q, Sort, Campaign, Resolved);
 }

@@ -20,7 +20,7 @@ public enum Worklist
 public sealed record DisputeFilter(
     Worklist? View = null, DisputeStatus? Status = null, string? Category = null, RiskColour? Risk = null, DisputeSource? Source = null,
     string? Area = null, DateOnly? From = null, DateOnly? To = null, DateOnly? ResolvedFrom = null, DateOnly? ResolvedTo = null,
-    string? Q = null, string? Sort = null);
+    string? Q = null, string? Sort = null, int? Campaign = null, bool? Resolved = null);
 
 /// <summary>Worklists, the case page and the numbers — all through the jurisdiction filter, and the numbers from the same events the worklists filter on.</summary>
 public static class DisputeQueries
@@ -78,6 +78,15 @@ public static class DisputeQueries
             var from = f.ResolvedFrom ?? DateOnly.MinValue;
             var to = f.ResolvedTo ?? DateOnly.MaxValue;
             q = q.Where(d => db.DisputeEvents.Any(e => e.DisputeId == d.Id && e.Type == DisputeEventType.Resolved && e.Day >= from && e.Day <= to));
+        }
+        if (f.Campaign is { } campaign)
+        {
+            // The cases a campaign's home visits turned up: its "disputes found", drilled into.
+            q = q.Where(d => db.Visits.Any(v => v.CampaignId == campaign && v.DisputeId == d.Id));
+        }
+        if (f.Resolved is { } resolved)
+        {
+            q = resolved ? q.Where(d => d.ResolvedOn != null) : q.Where(d => d.ResolvedOn == null);
         }
         if (!string.IsNullOrWhiteSpace(f.Q))
         {

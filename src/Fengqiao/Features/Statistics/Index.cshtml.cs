@@ -30,6 +30,8 @@ public sealed class IndexModel(StatisticsQueries queries, AppDb db, LocalClock c
     public string? Error { get; private set; }
     /// <summary>What the charts draw, as JSON for statistics.js (no inline script: the CSP forbids it).</summary>
     public string ChartJson { get; private set; } = "{}";
+    /// <summary>Home-visit campaigns that ran in the period and reached the area, with what their visits there found.</summary>
+    public IReadOnlyList<Visits.CampaignSummary> Campaigns { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -52,6 +54,7 @@ public sealed class IndexModel(StatisticsQueries queries, AppDb db, LocalClock c
         Data = data;
         Area = data.Area.Code;
         Trend = await queries.TrendAsync(data.Area.Code, Chosen, period, Grain, ct);
+        Campaigns = await StatisticsEndpoints.CampaignsAsync(db, data.Area.Code, period, ct);
         var codes = data.Children.Select(c => c.Area.Code).ToList();
         var shapes = await db.Areas.AsNoTracking().Where(a => codes.Contains(a.Code) && a.BoundaryGeoJson != null)
             .Select(a => new { a.Code, a.BoundaryGeoJson }).ToListAsync(ct);

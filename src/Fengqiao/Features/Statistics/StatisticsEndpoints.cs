@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Data;
 using System.Globalization;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Web;
@@ -112,8 +113,15 @@ public static class StatisticsEndpoints
         return found is null ? TypedResults.NotFound() : TypedResults.Ok(await q.TrendAsync(found.Code, f, period, grain, ct));
     }
 
+    /// <summary>The campaigns the dashboard and the export show for an area and period (at most ten, newest first).</summary>
+    public static async Task<List<Visits.CampaignSummary>> CampaignsAsync(AppDb db, string areaCode, Period period, CancellationToken ct)
+    {
+        var path = db.SubtreePrefix(areaCode);
+        return path == AppDb.NoArea ? [] : await Visits.CampaignResults.InAreaAsync(db, path, period.From, period.To, 10, ct);
+    }
+
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
-        StatisticsQueries q, LocalClock clock, IStringLocalizer<SharedResource> l, string format, string? area, DateOnly? from, DateOnly? to, CancellationToken ct)
+        StatisticsQueries q, AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l, string format, string? area, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv"))
         {
@@ -129,7 +137,7 @@ public static class StatisticsEndpoints
             return TypedResults.NotFound();
         }
         var name = string.Create(CultureInfo.InvariantCulture, $"statistics-{d.Area.Code}-{period.From:yyyyMMdd}-{period.To:yyyyMMdd}.{format}");
-        var bytes = StatisticsExport.Write(d, l, format);
+        var bytes = StatisticsExport.Write(d, l, format, await CampaignsAsync(db, d.Area.Code, period, ct));
         return TypedResults.File(bytes, format == "csv" ? "text/csv; charset=utf-8" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
     }
 }

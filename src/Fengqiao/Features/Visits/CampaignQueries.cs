@@ -72,7 +72,7 @@ public static class CampaignQueries
         var (targets, visited) = await CampaignCoverage.TotalsAsync(db, scope, ct);
         var owner = names.GetValueOrDefault(c.AreaId);
         return new CampaignDto(c.Id, c.Name, c.Description, c.StartsOn, c.EndsOn, owner?.Code ?? CodeOf(c.AreaPath), owner?.NameZh, owner?.NameEn,
-            c.TargetTags, areas, targets, visited, c.Version);
+            c.TargetTags, areas, targets, visited, c.Version, await CampaignResults.ForAsync(db, c.Id, c.EndsOn, ct));
     }
 
     /// <summary>"/22/2201/220104/220104001/" → "220104001".</summary>

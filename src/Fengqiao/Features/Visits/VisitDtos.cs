@@ -17,7 +17,7 @@ public sealed record CampaignAreaDto(int AreaId, string Code, string? NameZh, st
 /// </summary>
 public sealed record CampaignDto(
     int Id, string Name, string? Description, DateOnly StartsOn, DateOnly EndsOn, string AreaCode, string? AreaNameZh, string? AreaNameEn,
-    HouseholdTags TargetTags, IReadOnlyList<CampaignAreaDto> Areas, int Targets, int Visited, long Version)
+    HouseholdTags TargetTags, IReadOnlyList<CampaignAreaDto> Areas, int Targets, int Visited, long Version, CampaignResultsDto Results)
 {
     public double Rate => CoverageMath.Rate(Visited, Targets);
 }

@@ -126,6 +126,11 @@ public static class VisitsDemo
         {
             return 0;
         }
+        await VisitsDemoFindings.LinkAsync(db, clock, visits, hundredDays, paths, ct);
+        if (winter is not null)
+        {
+            await VisitsDemoFindings.LinkAsync(db, clock, visits, winter, [winter.AreaPath], ct);
+        }
 
         var tracker = db.ChangeTracker;
         tracker.AutoDetectChangesEnabled = false;

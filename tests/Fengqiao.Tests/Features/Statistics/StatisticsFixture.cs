@@ -65,9 +65,15 @@ public sealed class StatisticsFixture(AppDb db, string city)
             db.Secondments.Add(new Secondment
             {
                 PersonId = p.PersonId, FromUnitId = bureau.Id, FromAreaPath = bureau.AreaPath, ToUnitId = stationA.Id, ToAreaPath = stationA.AreaPath,
-                MentorId = mentor, StartDate = new DateOnly(2025, 2, 1), EndDate = new DateOnly(2025, 12, 31),
+                MentorId = mentor, StartDate = new DateOnly(2025, 2, 1), EndDate = new DateOnly(2025, 12, 31), ConfirmedOn = new DateOnly(2025, 1, 20),
             });
         }
+        // A third the station proposed and the bureau has not confirmed: no one is sent down by it.
+        db.Secondments.Add(new Secondment
+        {
+            PersonId = organ[2].PersonId, FromUnitId = bureau.Id, FromAreaPath = bureau.AreaPath, ToUnitId = stationA.Id, ToAreaPath = stationA.AreaPath,
+            MentorId = mentor, StartDate = new DateOnly(2025, 3, 1), EndDate = new DateOnly(2025, 12, 31),
+        });
 
         // Windows: station A handles ID cards, household registration and exit–entry (comprehensive); station B ID cards only.
         var windowA = Outlet(stationA, "HR-CERT,ID-RENEW,EE-PASSPORT");

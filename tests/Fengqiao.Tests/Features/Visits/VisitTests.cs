@@ -73,6 +73,56 @@ public abstract class VisitTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task ACampaignCountsTheDisputesAndDangersItsVisitsFoundAndHowManyWereResolved()
+    {
+        var (officer, campaign, household) = await CampaignAsync("排查化解测试", "220104001003");
+        Assert.Equal(0, campaign.Results.DisputesFound);
+        var resolved = (await officer.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?area={ChongqingRoad}&resolved=true&pageSize=1")).Items[0];
+        var open = (await officer.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?area={ChongqingRoad}&resolved=false&pageSize=1")).Items[0];
+        var danger = (await officer.PageAsync<Fengqiao.Features.Dangers.DangerDto>($"/api/dangers?area={ChongqingRoad}&pageSize=1")).Items[0];
+        foreach (var (dispute, dangerCode) in new[] { (resolved.Code, danger.Code), (open.Code, (string?)null) })
+        {
+            var visit = await ReadAsync<VisitDto>(await officer.PostAsJsonAsync("/api/visits",
+                new { householdId = household.Id, campaignId = campaign.Id, notes = "走访中了解到邻里纠纷并现场登记。" }), HttpStatusCode.Created);
+            await ReadAsync<VisitDto>(await officer.PostAsJsonAsync($"/api/visits/{visit.Id}/produced",
+                new { disputeCode = dispute, dangerCode, version = visit.Version }), HttpStatusCode.OK);
+        }
+
+        var results = (await officer.GetJsonAsync<CampaignDto>($"/api/campaigns/{campaign.Id}")).Results;
+        Assert.Equal((2, 2, 1, 1), (results.Visits, results.DisputesFound, results.DisputesResolved, results.DangersFound));
+        Assert.Equal(50.0, results.ResolutionRate);
+        // Every number drills down to the cases behind it.
+        Assert.Equal(2, (await officer.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?campaign={campaign.Id}")).Total);
+        var resolvedList = await officer.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?campaign={campaign.Id}&resolved=true");
+        Assert.Equal(resolved.Id, Assert.Single(resolvedList.Items).Id);
+        Assert.Equal(danger.Id, Assert.Single((await officer.PageAsync<Fengqiao.Features.Dangers.DangerDto>($"/api/dangers?campaign={campaign.Id}")).Items).Id);
+        // Another street's officer sees the campaign's figures for what they may see: nothing of Chongqing Road's.
+        var other = await app.ClientAsync("demo.officer2");
+        Assert.Equal(0, (await other.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?campaign={campaign.Id}")).Total);
+    }
+
+    [Fact]
+    public async Task TheHundredDayActionsFiguresAreItsOwnRecords()
+    {
+        var province = await app.ClientAsync("demo.province");
+        var campaigns = await province.PageAsync<CampaignListItem>($"/api/campaigns?q={Uri.EscapeDataString(VisitsDemo.HundredDaysName)}");
+        var hundred = await province.GetJsonAsync<CampaignDto>($"/api/campaigns/{Assert.Single(campaigns.Items).Id}");
+        Assert.True(hundred.Results.DisputesFound > 0, "the demo's 100-day action found no disputes");
+        Assert.Equal(hundred.Results.DisputesFound, (await province.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?campaign={hundred.Id}")).Total);
+        Assert.Equal(hundred.Results.DisputesResolved,
+            (await province.PageAsync<Fengqiao.Features.Disputes.DisputeListItem>($"/api/disputes?campaign={hundred.Id}&resolved=true")).Total);
+        Assert.Equal(hundred.Results.DisputesResolved, hundred.Results.ResolvedInPeriod + hundred.Results.ResolvedAfter);
+
+        var export = await province.GetAsync("/api/statistics/export.xlsx");
+        using var book = new MemoryStream(await export.Content.ReadAsByteArrayAsync());
+        var sheets = MiniExcelLibs.MiniExcel.GetSheetNames(book);
+        Assert.Contains("Campaigns", sheets);
+        var rows = MiniExcelLibs.MiniExcel.Query(book, useHeaderRow: true, sheetName: "Campaigns").Cast<IDictionary<string, object>>().ToList();
+        var row = Assert.Single(rows, r => (string)r["Campaign"] == VisitsDemo.HundredDaysName);
+        Assert.Equal(hundred.Results.DisputesFound, Convert.ToInt32(row["Disputes found"], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task AVisitWithADemandCreatesTheDemandForTheHouseholdInOneGo()
     {
         var (officer, campaign, household) = await CampaignAsync("诉求测试", "220104001003");
