@@ -168,10 +168,10 @@ public sealed class FormModel(AppDb db, ChecksFactory checks, LocalClock clock, 
             Current = await SecondmentEndpoints.Project(db.Secondments.AsNoTracking().Where(x => x.Id == Id)).FirstOrDefaultAsync(ct);
             FromAreaPath = await db.Secondments.Where(x => x.Id == Id).Select(x => x.FromAreaPath).FirstOrDefaultAsync(ct);
         }
-        var units = UnitEndpoints.Project(db, UnitEndpoints.Filter(db, null, null, null, "name"));
-        Organs = await units.Where(u => u.Kind == UnitKind.ProvincialDepartment || u.Kind == UnitKind.CityBureau).ToListAsync(ct);
-        Stations = await UnitEndpoints.Project(db, UnitEndpoints.Governed(db).OrderBy(u => u.NameEn))
-            .Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation).Take(1000).ToListAsync(ct);
+        Organs = await UnitEndpoints.Project(db, UnitEndpoints.Filter(db, null, null, null, "name")
+            .Where(u => u.Kind == UnitKind.ProvincialDepartment || u.Kind == UnitKind.CityBureau)).ToListAsync(ct);
+        Stations = await UnitEndpoints.Project(db, UnitEndpoints.Governed(db)
+            .Where(u => u.Kind == UnitKind.PoliceStation || u.Kind == UnitKind.BorderPoliceStation).OrderBy(u => u.NameEn)).Take(1000).ToListAsync(ct);
         var found = string.IsNullOrWhiteSpace(Find) ? [] : await SecondmentEndpoints.CandidatesAsync(db, Find.Trim(), ct);
         var chosen = Input.PersonId is { } chosenId && found.All(o => o.Id != chosenId)
             ? await SecondmentRules.Directory(db).Where(p => p.Id == chosenId)

@@ -42,6 +42,32 @@ public abstract class ServiceTests(FengqiaoApp app)
         .AddWorkingDays(app.Services.GetRequiredService<LocalClock>().Today, 1);
 
     [Fact]
+    public async Task TheExpresswayStationListsItsLoungeChargingAndFirstAidAndOutletsFilterByFacility()
+    {
+        var anyone = await app.ClientAsync(null);
+        var charging = await anyone.PageAsync<OutletDto>("/api/services/outlets?facility=Charging");
+        var expressway = Assert.Single(charging.Items);
+        Assert.Equal(OutletKind.ExpresswayStation, expressway.Kind);
+        Assert.Superset(new HashSet<Facilities> { Facilities.Lounge, Facilities.Charging, Facilities.FirstAid }, expressway.Facilities.ToHashSet());
+
+        var admin = await app.ClientAsync("demo.admin", "zh-CN");
+        var unit = await DemoFacts.UnitAsync(admin, "重庆路派出所");
+        var bad = await admin.PostAsJsonAsync("/api/services/outlets", new
+        {
+            unitId = unit.Id, kind = "StationWindow", nameZh = "便民窗口", nameEn = "Window", openingHours = "08:30-11:30",
+            serviceCodes = new[] { "ID-RENEW" }, counters = new[] { "1号窗口" }, facilities = new[] { "None" },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("没有这种便民设施。", Assert.Single((await bad.ErrorsAsync())["facilities"]));
+        var made = await admin.PostAsJsonAsync("/api/services/outlets", new
+        {
+            unitId = unit.Id, kind = "StationWindow", nameZh = "便民窗口甲", nameEn = "Window A", openingHours = "08:30-11:30",
+            serviceCodes = new[] { "ID-RENEW" }, counters = new[] { "1号窗口" }, facilities = new[] { "DrinkingWater", "StepFreeAccess" },
+        });
+        Assert.Equal([Facilities.DrinkingWater, Facilities.StepFreeAccess], (await made.Content.ReadFromJsonAsync<OutletDto>(Api.Json))!.Facilities);
+    }
+
+    [Fact]
     public async Task ASlotsLastSeatGoesToExactlyOneOfFiftyConcurrentBookings()
     {
         var admin = await app.ClientAsync("demo.admin");

@@ -94,6 +94,9 @@ public abstract class SecondmentTests(FengqiaoApp app)
         var station = await DemoFacts.UnitAsync(director, "重庆路派出所");
         var mentor = await DemoFacts.PersonAsync(director, "吴辉");
 
+        var form = await director.GetAsync($"/secondments/edit?find={Uri.EscapeDataString(officer.NameZh)}");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        Assert.Contains($"{officer.NameZh} · {organ.NameZh}", await form.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var raw = await director.GetStringAsync($"/api/secondments/candidates?q={Uri.EscapeDataString(officer.NameZh)}");
         var found = Assert.Single(JsonSerializer.Deserialize<List<CandidateDto>>(raw, Api.Json)!, c => c.Id == officer.Id);
         Assert.Equal(organ.NameZh, found.HomeUnitNameZh);
