@@ -37,6 +37,7 @@ builder.AddAudit();
 builder.AddWebUi();
 builder.AddApiDocs();
 builder.AddAreas();
+builder.AddPeople();
 builder.AddCalendar();
 builder.AddDisputes();
 builder.AddSupervision();

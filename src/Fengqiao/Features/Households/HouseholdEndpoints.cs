@@ -16,6 +16,7 @@ public static class HouseholdEndpoints
     public static WebApplicationBuilder AddHouseholds(this WebApplicationBuilder builder)
     {
         builder.Services.AddScoped<HouseholdCommands>();
+        builder.Services.AddSingleton<Infrastructure.Privacy.IEncryptedSample, ResidentSample>();
         builder.AddResidentImport();
         return builder;
     }

@@ -6,6 +6,7 @@ using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,12 @@ public static class Open311Endpoints
         builder.Services.AddSingleton<RequestServices>();
         builder.Services.AddScoped<ResidentRequests>();
         builder.Services.AddSingleton<ReportRouting>();
+        builder.Services.AddSingleton<IInterceptor, RoutingInterceptor>();
+        if (UnsafeAcknowledge.IsOn(builder.Configuration, builder.Environment)
+            && builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}") is null or DatabaseProvider.Sqlite)
+        {
+            builder.Services.AddSingleton<IInterceptor, CommitDelay>();
+        }
         builder.Services.AddSingleton<ReportWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportWriter>());
         builder.Services.AddScoped<RequestTriage>();

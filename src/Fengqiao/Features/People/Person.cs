@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -47,4 +48,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         b.HasIndex(p => p.NameZh);
         b.HasOne(p => p.HomeUnit).WithMany().HasForeignKey(p => p.HomeUnitId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>A staff account belongs to a person: the relationship is the People feature's, so Identity's user names no feature.</summary>
+internal sealed class AccountPersonConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b) => b.HasOne<Person>().WithMany().HasForeignKey(u => u.PersonId);
 }

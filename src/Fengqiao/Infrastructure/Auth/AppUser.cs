@@ -1,10 +1,9 @@
-using Fengqiao.Features.People;
 using Microsoft.AspNetCore.Identity;
 
 namespace Fengqiao.Infrastructure.Auth;
 
 /// <summary>
-/// A sign-in. Staff accounts belong to a <see cref="Person"/> whose posts decide what the account
+/// A sign-in. Staff accounts belong to a person (<see cref="PersonId"/>; the People feature owns the relationship) whose posts decide what the account
 /// may see; resident accounts (role <see cref="Roles.Resident"/>) have no person and see only
 /// their own records.
 /// </summary>
@@ -13,7 +12,6 @@ public sealed class AppUser : IdentityUser
     public int? PersonId { get; set; }
     /// <summary>A resident's name as they gave it, for their bookings and reports.</summary>
     public string? DisplayName { get; set; }
-    public Person? Person { get; set; }
     public string? PreferredCulture { get; set; }
 }
 

@@ -43,7 +43,7 @@ public static class BackupCli
         try
         {
             var ring = LoadKeyRing(scope.ServiceProvider, postgres);
-            if (await KeyProblemAsync(db, ring, ct) is { } problem)
+            if (await KeyProblemAsync(db, scope.ServiceProvider.GetServices<IEncryptedSample>(), ring, ct) is { } problem)
             {
                 await e.WriteLineAsync(problem);
                 return 1;
@@ -162,9 +162,13 @@ public static class BackupCli
     /// A backup whose keys do not open the data is worthless, and a command started with another content root than the
     /// app's would find (or have created) another key file: try the ring on a stored ID number before copying anything.
     /// </summary>
-    private static async Task<string?> KeyProblemAsync(AppDb db, PrivacyKeyRing ring, CancellationToken ct)
+    private static async Task<string?> KeyProblemAsync(AppDb db, IEnumerable<IEncryptedSample> samples, PrivacyKeyRing ring, CancellationToken ct)
     {
-        var sample = await db.Residents.IgnoreQueryFilters().AsNoTracking().Select(r => r.IdCipher).FirstOrDefaultAsync(ct);
+        string? sample = null;
+        foreach (var source in samples)
+        {
+            sample ??= await source.AnyAsync(db, ct);
+        }
         if (sample is null)
         {
             return null;

@@ -1,4 +1,3 @@
-using Fengqiao.Features.Households.Import;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Backup;
 using Fengqiao.Infrastructure.Data;
@@ -11,12 +10,9 @@ namespace Fengqiao.Infrastructure.Commands;
 /// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
 /// <c>migrate</c> applies the database migrations (required for PostgreSQL);
 /// <c>create-admin USER</c> creates an administrator and <c>create-user USER ROLE [PERSON_ID]</c> any member of staff, password from FENGQIAO_ADMIN_PASSWORD or stdin;
-/// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>);
-/// <c>import-staff FILE.xlsx</c> areas, units, people and posts, all or nothing (see <see cref="Features.People.Import.StaffImportCli"/>);
-/// <c>import-residents FILE AREA</c>, <c>make-residents-csv ROWS FILE AREA</c> and <c>reencrypt</c> (see <see cref="ImportCli"/>);
-/// <c>recount [--fix]</c> checks the statistics rollups against the records (see <see cref="Features.Statistics.RecountCli"/>);
-/// <c>generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]</c> fills an empty database with its records
-/// and their rollups (see <see cref="Features.Statistics.Generator.ProvinceGenerator"/>).
+/// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>); <c>verify-audit</c>;
+/// and the commands the features register (<see cref="OperatorCommand"/>): <c>import-residents</c>, <c>make-residents-csv</c>
+/// and <c>reencrypt</c> (Households), <c>import-staff</c> (People), <c>recount</c> and <c>generate-province</c> (Statistics).
 /// </summary>
 public static class Cli
 {
@@ -42,23 +38,6 @@ public static class Cli
                 await Console.Error.WriteLineAsync("usage: create-admin USERNAME   (password from FENGQIAO_ADMIN_PASSWORD or the first line of stdin)");
                 Environment.ExitCode = 2;
                 return true;
-            case ["import-residents", var file, var area, ..]:
-                await app.Services.PrepareDatabaseAsync();
-                Environment.ExitCode = await ImportCli.ImportAsync(app.Services, file, area);
-                return true;
-            case ["import-staff", var workbook, .. var rest]:
-                await app.Services.PrepareDatabaseAsync();
-                Environment.ExitCode = await Features.People.Import.StaffImportCli.RunAsync(app.Services, workbook,
-                    rest is ["--lang", var lang, ..] ? lang : null, Console.Out);
-                return true;
-            case ["import-staff", ..]:
-                await Console.Error.WriteLineAsync("usage: import-staff FILE.xlsx [--lang zh-CN|en]   (sheets Areas, Units, People, Posts; see README)");
-                Environment.ExitCode = 2;
-                return true;
-            case ["make-residents-csv", var rows, var file, var area, ..] when int.TryParse(rows, out var count):
-                await app.Services.PrepareDatabaseAsync();
-                Environment.ExitCode = await ImportCli.MakeCsvAsync(app.Services, count, file, area);
-                return true;
             case ["verify-audit", ..]:
                 await app.Services.PrepareDatabaseAsync();
                 Environment.ExitCode = await VerifyAuditAsync(app.Services);
@@ -77,17 +56,8 @@ public static class Cli
             case ["export-hash", ..]:
                 Environment.ExitCode = await BackupCli.ExportHashAsync(app.Services, Console.Out);
                 return true;
-            case ["recount", .. var rest]:
-                await app.Services.PrepareDatabaseAsync();
-                Environment.ExitCode = await Features.Statistics.RecountCli.RunAsync(app.Services, rest.Contains("--fix"), Console.Out);
-                return true;
-            // Migrates by itself and refuses a database that already holds areas; writes the rollups of what it wrote.
-            case ["generate-province", ..]:
-                Environment.ExitCode = await Features.Statistics.Generator.ProvinceGenerator.RunAsync(app.Services, args, CancellationToken.None);
-                return true;
-            case ["reencrypt", ..]:
-                await app.Services.PrepareDatabaseAsync();
-                Environment.ExitCode = await ImportCli.ReencryptAsync(app.Services);
+            case [var name, .. var rest] when app.Services.GetServices<OperatorCommand>().FirstOrDefault(c => c.Name == name) is { } command:
+                Environment.ExitCode = await command.RunAsync(app.Services, rest);
                 return true;
             default:
                 return false;
@@ -145,7 +115,7 @@ public static class Cli
         }
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Scope.Jurisdiction>().GrantAll();
-        if (personId is { } id && !await scope.ServiceProvider.GetRequiredService<AppDb>().People.AnyAsync(p => p.Id == id))
+        if (personId is { } id && !await scope.ServiceProvider.GetRequiredService<IStaffDirectory>().ExistsAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), id, CancellationToken.None))
         {
             await Console.Error.WriteLineAsync($"There is no person {id}.");
             return 2;

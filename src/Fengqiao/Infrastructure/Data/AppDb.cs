@@ -184,58 +184,30 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         return Jurisdiction.Unrestricted ? Areas.Where(a => a.ParentId == null) : Areas.Where(a => paths.Contains(a.Path));
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var routing = ReportRouting.Touches(ChangeTracker);
-        var saved = await SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (routing)
-        {
-            ReportRouting.Changed();
-        }
-        return saved;
-    }
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveAuditedAsync(acceptAllChangesOnSuccess, cancellationToken);
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var routing = ReportRouting.Touches(ChangeTracker);
-        var saved = SaveAudited(acceptAllChangesOnSuccess);
-        if (routing)
-        {
-            ReportRouting.Changed();
-        }
-        return saved;
-    }
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => SaveAudited(acceptAllChangesOnSuccess);
 
+    /// <summary>
+    /// The change and its audit entries commit together: in the caller's transaction, or in one of their own. What other
+    /// features keep in step with a save (statistics' rollups, the report router's directory) they do in interceptors
+    /// of their own, registered from their AddX(), inside the same save.
+    /// </summary>
     private async Task<int> SaveAuditedAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
-        var rollups = RollupWriter.Collect(ChangeTracker);
-        if (changes.Count == 0 && rollups is null)
+        if (changes.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
-        // The change, its audit entries and its statistics commit together: in the caller's transaction, or in one of their own.
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
-            RollupDelta? delta = null;
-            if (rollups is not null)
-            {
-                await rollups.LoadAsync(this, cancellationToken);
-                delta = rollups.Delta();
-            }
             var saved = await base.SaveChangesAsync(true, cancellationToken);
-            if (changes.Count > 0)
-            {
-                ChangeAudit.Write(this, changes);
-                await base.SaveChangesAsync(true, cancellationToken);
-            }
-            if (delta is not null)
-            {
-                // Last, so the busiest rows (the province's today) stay locked for the shortest time.
-                await RollupWriter.ApplyAsync(this, delta, cancellationToken);
-            }
+            ChangeAudit.Write(this, changes);
+            await base.SaveChangesAsync(true, cancellationToken);
             if (own is not null)
             {
                 await own.CommitAsync(cancellationToken);
@@ -255,24 +227,14 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     {
         BumpVersions();
         var changes = Jurisdiction.AuditChanges ? ChangeAudit.Collect(ChangeTracker) : [];
-        var rollups = RollupWriter.Collect(ChangeTracker);
-        if (changes.Count == 0 && rollups is null)
+        if (changes.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
         }
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        rollups?.Load(this);
-        var delta = rollups?.Delta();
         var saved = base.SaveChanges(true);
-        if (changes.Count > 0)
-        {
-            ChangeAudit.Write(this, changes);
-            base.SaveChanges(true);
-        }
-        if (delta is not null)
-        {
-            RollupWriter.Apply(this, delta);
-        }
+        ChangeAudit.Write(this, changes);
+        base.SaveChanges(true);
         own?.Commit();
         return saved;
     }

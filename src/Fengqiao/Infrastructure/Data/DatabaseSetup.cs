@@ -30,7 +30,8 @@ public static class DatabaseSetup
         builder.Services.AddSingleton<WriteTurn>();
         builder.Services.AddScoped<Jurisdiction>();
         var connection = builder.Configuration.GetConnectionString(ConnectionName);
-        // The options depend on configuration only: built once, not for every request's context.
+        // The options depend on configuration only: built once, not for every request's context. The interceptors are the
+        // features' own (statistics' rollups, the report router), registered as IInterceptor from their AddX().
 
         if (options.Provider == DatabaseProvider.Postgres)
         {
@@ -38,14 +39,14 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fengqiao is not set.");
             }
-            builder.Services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(connection), optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<IInterceptor>()),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = SqliteConnectionString(connection ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            var unsafeAck = Features.Open311.UnsafeAcknowledge.IsOn(builder.Configuration, builder.Environment);
-            builder.Services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(sqlite).AddInterceptors(
-                unsafeAck ? [new SqlitePragmas(), new Features.Open311.CommitDelay()] : [new SqlitePragmas()]), optionsLifetime: ServiceLifetime.Singleton);
+            builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]),
+                optionsLifetime: ServiceLifetime.Singleton);
         }
         return builder;
     }

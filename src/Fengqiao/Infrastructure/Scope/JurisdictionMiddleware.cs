@@ -12,16 +12,16 @@ namespace Fengqiao.Infrastructure.Scope;
 /// </summary>
 public sealed class JurisdictionMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext http, Jurisdiction jurisdiction, AppDb db, LocalClock clock)
+    public async Task InvokeAsync(HttpContext http, Jurisdiction jurisdiction, AppDb db, LocalClock clock, IStaffDirectory staff)
     {
         if (http.User.Identity?.IsAuthenticated == true)
         {
-            await ResolveAsync(http.User, jurisdiction, db, clock, http.RequestAborted);
+            await ResolveAsync(http.User, jurisdiction, db, clock, staff, http.RequestAborted);
         }
         await next(http);
     }
 
-    internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, LocalClock clock, CancellationToken ct)
+    internal static async Task ResolveAsync(ClaimsPrincipal user, Jurisdiction jurisdiction, AppDb db, LocalClock clock, IStaffDirectory staff, CancellationToken ct)
     {
         var userId = user.FindFirstValue(ClaimTypes.NameIdentifier);
         jurisdiction.UserName = user.Identity?.Name;
@@ -36,11 +36,7 @@ public sealed class JurisdictionMiddleware(RequestDelegate next)
             return;
         }
         // Posts begin and end on local (Asia/Shanghai) days, not UTC ones.
-        var today = clock.Today;
-        var posts = await db.Posts.IgnoreQueryFilters()
-            .Where(p => p.PersonId == personId && p.StartDate <= today && (p.EndDate == null || p.EndDate >= today))
-            .Select(p => new { p.AreaPath, p.UnitId })
-            .ToListAsync(ct);
+        var posts = await staff.PostsOnAsync(db, personId.Value, clock.Today, ct);
         jurisdiction.Grant(personId, posts.Select(p => p.AreaPath), posts.Select(p => p.UnitId));
     }
 }
