@@ -1,61 +1,30 @@
-using System.ComponentModel.DataAnnotations;
 using Fengqiao.Features.Demo;
 using Fengqiao.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Account;
 
+/// <summary>The staff sign-in: audited, with a second step for accounts that have an authenticator.</summary>
 public sealed class LoginModel(
-    SignInManager<AppUser> signIn, IOptions<DemoOptions> demo, ILogger<LoginModel> logger, IStringLocalizer<SharedResource> l) : PageModel
+    SignInManager<AppUser> signIn, IOptions<DemoOptions> demo, ILogger<LoginModel> logger, IStringLocalizer<SharedResource> l) : SignInPageModel(l)
 {
-    public sealed class InputModel
-    {
-        [Required(ErrorMessage = "This field is required.")]
-        [StringLength(100, ErrorMessage = "At most {1} characters.")]
-        public string UserName { get; set; } = "";
-
-        [Required(ErrorMessage = "This field is required.")]
-        [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
-    }
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
     public bool DemoMode => demo.Value.Enabled;
 
     /// <summary>Demo mode only: the current code of the demo authenticator key, so that anyone can try the admin roles.</summary>
     public string DemoCode => DemoMode ? new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(DemoAccounts.AuthenticatorKey)).ComputeTotp() : "";
 
-    public void OnGet()
-    {
-    }
+    public override string UserNameLabel => L["User name"];
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override async Task<IActionResult> SignInAsync(string userName, string password)
     {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var result = await AccountEndpoints.PasswordSignInAsync(signIn, logger, Input.UserName.Trim(), Input.Password);
+        var result = await AccountEndpoints.PasswordSignInAsync(signIn, logger, userName, password);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
+            return GoBack("/");
         }
-        if (result.RequiresTwoFactor)
-        {
-            return RedirectToPage("/Account/LoginCode", new { ReturnUrl });
-        }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["Too many failed attempts: this account is locked for 15 minutes."]
-            : l["The user name or password is wrong."]);
-        return Page();
+        return result.RequiresTwoFactor ? RedirectToPage("/Account/LoginCode", new { ReturnUrl }) : Refused(result);
     }
 }

@@ -51,10 +51,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow 
                 Message = l["Saved."];
                 return Redirect($"/dangers/{id}");
             case DangerOutcome.Invalid:
-                foreach (var (field, messages) in change.Checks!.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                change.Checks!.AddTo(ModelState);
                 break;
             case DangerOutcome.WrongState:
                 ModelState.AddModelError("", l["A danger that is {0} cannot be changed this way.", Infrastructure.Localization.LocalizationSetup.Enum(l, change.Status)]);

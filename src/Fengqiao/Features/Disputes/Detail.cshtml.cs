@@ -78,7 +78,7 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
             Message = l["Hidden danger {0} recorded.", danger.Code];
             return Redirect($"/disputes/{id}");
         }
-        Show(c);
+        c.AddTo(ModelState);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
@@ -93,7 +93,7 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
             case WorkflowStatus.NotFound:
                 return NotFound();
             case WorkflowStatus.Invalid:
-                Show(outcome.Checks!);
+                outcome.Checks!.AddTo(ModelState);
                 break;
             case WorkflowStatus.Illegal:
                 ModelState.AddModelError("", outcome.Message ?? "");
@@ -104,14 +104,6 @@ public sealed class DetailModel(AppDb db, DisputeWorkflow workflow, ChecksFactor
                 break;
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
-
-    private void Show(Checks c)
-    {
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError(field, m));
-        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

@@ -39,10 +39,7 @@ public sealed class IndexModel(AppDb db, RequestTriage triage, ChecksFactory che
                 ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
                 break;
             default:
-                foreach (var (field, messages) in c.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                c.AddTo(ModelState);
                 break;
         }
         await OnGetAsync(ct);

@@ -70,10 +70,7 @@ public sealed class IndexModel(AppDb db, ServiceDesk desk, ServiceRecords record
                 Message = review!.IsBad ? l["Thank you. The bad review opens a rectification for this outlet."] : l["Thank you for rating this service."];
                 return Redirect("/portal");
             case RecordOutcome.Invalid:
-                foreach (var (field, messages) in c.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                c.AddTo(ModelState);
                 break;
             default:
                 ModelState.AddModelError("", l["Only a completed service can be rated, and only once."]);

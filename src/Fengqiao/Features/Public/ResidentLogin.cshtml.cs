@@ -1,8 +1,7 @@
-using System.ComponentModel.DataAnnotations;
+using Fengqiao.Features.Account;
 using Fengqiao.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Public;
@@ -13,59 +12,27 @@ namespace Fengqiao.Features.Public;
 /// tell strangers which user names belong to staff).
 /// </summary>
 public sealed class ResidentLoginModel(
-    SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<ResidentLoginModel> logger, IStringLocalizer<SharedResource> l) : PageModel
+    SignInManager<AppUser> signIn, UserManager<AppUser> users, ILogger<ResidentLoginModel> logger, IStringLocalizer<SharedResource> l) : SignInPageModel(l)
 {
-    public sealed class InputModel
+    public override string UserNameLabel => L["Mobile phone number or e-mail"];
+
+    protected override async Task<IActionResult> SignInAsync(string userName, string password)
     {
-        [Required(ErrorMessage = "This field is required.")]
-        [StringLength(100, ErrorMessage = "At most {1} characters.")]
-        public string UserName { get; set; } = "";
-
-        [Required(ErrorMessage = "This field is required.")]
-        [DataType(DataType.Password)]
-        public string Password { get; set; } = "";
-    }
-
-    [BindProperty]
-    public InputModel Input { get; set; } = new();
-
-    [BindProperty(SupportsGet = true)]
-    public string? ReturnUrl { get; set; }
-
-    public void OnGet()
-    {
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-        var name = Input.UserName.Trim();
-        var user = await users.FindByNameAsync(name);
+        var user = await users.FindByNameAsync(userName);
         if (user is not null && !await users.IsInRoleAsync(user, Roles.Resident))
         {
-            var check = await signIn.CheckPasswordSignInAsync(user, Input.Password, lockoutOnFailure: true);
-            ModelState.AddModelError("", check.Succeeded
-                ? l["This sign-in is for residents. Staff sign in at /account/login."]
-                : check.IsLockedOut
-                    ? l["Too many failed attempts: this account is locked for 15 minutes."]
-                    : l["The user name or password is wrong."]);
-            return Page();
+            var check = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+            return check.Succeeded ? Refused(L["This sign-in is for residents. Staff sign in at /account/login."]) : Refused(check);
         }
-        var result = await signIn.PasswordSignInAsync(name, Input.Password, isPersistent: false, lockoutOnFailure: true);
+        var result = await signIn.PasswordSignInAsync(userName, password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/portal", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/portal");
+            return GoBack("/portal");
         }
         if (result.IsLockedOut)
         {
             logger.LogWarning("Resident sign-in refused: the account is locked out");
         }
-        ModelState.AddModelError("", result.IsLockedOut
-            ? l["Too many failed attempts: this account is locked for 15 minutes."]
-            : l["The user name or password is wrong."]);
-        return Page();
+        return Refused(result);
     }
 }

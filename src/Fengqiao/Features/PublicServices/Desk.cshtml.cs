@@ -117,10 +117,7 @@ public sealed class DeskModel(AppDb db, ServiceDesk desk, ServiceRecords records
                 return Redirect($"/services/records/{opened[0].Id}");
             }
         }
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError(field, m));
-        }
+        c.AddTo(ModelState);
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 

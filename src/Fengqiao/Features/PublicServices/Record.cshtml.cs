@@ -85,7 +85,7 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
                     : l["Thank you for rating this service."];
                 return Redirect($"/services/records/{id}");
             case RecordOutcome.Invalid:
-                Show(c);
+                c.AddTo(ModelState);
                 break;
             default:
                 ModelState.AddModelError("", l["Only a completed service can be rated, and only once."]);
@@ -124,7 +124,7 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
             case RecordOutcome.NotFound:
                 return NotFound();
             case RecordOutcome.Invalid:
-                Show(c);
+                c.AddTo(ModelState);
                 break;
             case RecordOutcome.WrongState:
                 ModelState.AddModelError("", l["A record that is {0} cannot be changed this way.", l.Enum(status)]);
@@ -152,21 +152,13 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
             case RecordOutcome.NotFound:
                 return NotFound();
             case RecordOutcome.Invalid:
-                Show(c);
+                c.AddTo(ModelState);
                 break;
             default:
                 ModelState.AddModelError("", l["This review's appeal cannot be changed this way."]);
                 break;
         }
         return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
-
-    private void Show(Checks c)
-    {
-        foreach (var (field, messages) in c.Errors)
-        {
-            messages.ForEach(m => ModelState.AddModelError(field, m));
-        }
     }
 
     private async Task<bool> LoadAsync(int id, CancellationToken ct)

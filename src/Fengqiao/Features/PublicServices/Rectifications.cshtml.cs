@@ -47,10 +47,7 @@ public sealed class RectificationsModel(AppDb db, ServiceRecords records, Checks
             case RecordOutcome.NotFound:
                 return NotFound();
             case RecordOutcome.Invalid:
-                foreach (var (field, messages) in c.Errors)
-                {
-                    messages.ForEach(m => ModelState.AddModelError(field, m));
-                }
+                c.AddTo(ModelState);
                 break;
             case RecordOutcome.Conflict:
                 ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
