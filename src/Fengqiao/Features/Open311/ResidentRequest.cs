@@ -66,6 +66,14 @@ public sealed class ResidentRequest : IVersioned
     public int? DangerId { get; set; }
     public int? DemandId { get; set; }
     public int? TipId { get; set; }
+    /// <summary>The reporter's language (zh-CN or en): what they are written to in.</summary>
+    public string? Language { get; set; }
+    /// <summary>The reporter's rating of the handling (1–5), from the resolution notice's link (回访).</summary>
+    public int? Rating { get; set; }
+    public string? FeedbackComment { get; set; }
+    public DateTimeOffset? RatedAt { get; set; }
+    /// <summary>When the reporter last said the matter was not resolved (which reopened it).</summary>
+    public DateTimeOffset? NotResolvedAt { get; set; }
     public long Version { get; set; }
 }
 
@@ -93,6 +101,8 @@ internal sealed class ResidentRequestConfiguration : IEntityTypeConfiguration<Re
         b.Property(r => r.AttributesJson).HasMaxLength(4000);
         b.Property(r => r.UserId).HasMaxLength(450);
         b.Property(r => r.ApiKeyName).HasMaxLength(50);
+        b.Property(r => r.Language).HasMaxLength(10);
+        b.Property(r => r.FeedbackComment).HasMaxLength(1000);
         b.Property(r => r.Version).IsConcurrencyToken();
     }
 }

@@ -41,7 +41,8 @@ public sealed class ResidentRequests(
                 "Give a location: lat and long, address_string or address_id.")
             .When(i.Lat is < -90 or > 90, "lat", "Latitude is between -90 and 90.")
             .When(i.Lng is < -180 or > 180, "long", "Longitude is between -180 and 180.")
-            .Optional("address_string", i.AddressString, 300).Optional("email", i.Email, 200).Optional("phone", i.Phone, 30)
+            .Optional("address_string", i.AddressString, 300).Optional("email", i.Email, 200)
+            .When(!string.IsNullOrWhiteSpace(i.Email) && !IsEmail(i.Email.Trim()), "email", "This is not an e-mail address.").Optional("phone", i.Phone, 30)
             .Optional("first_name", i.FirstName, 50).Optional("last_name", i.LastName, 50)
             .Optional("address_id", i.AddressId, 100).Optional("device_id", i.DeviceId, 100).Optional("account_id", i.AccountId, 100);
         CheckAttributes(c, i.Attributes);
@@ -66,6 +67,7 @@ public sealed class ResidentRequests(
             Status = RequestStatus.Submitted, RequestedAt = clock.Now, UpdatedAt = clock.Now,
             ExpectedOn = (await calendar.FreshAsync(ct)).AddWorkingDays(today, deadlines.Value.YellowFirstSession),
             FirstName = i.FirstName?.Trim(), LastName = i.LastName?.Trim(), Email = Protect(i.Email), Phone = Protect(i.Phone),
+            Language = System.Globalization.CultureInfo.CurrentUICulture.Name,
             DeviceId = i.DeviceId, AccountId = i.AccountId, Anonymous = i.Anonymous, UserId = userId, ApiKeyName = apiKeyName,
             AttributesJson = i.Attributes is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(i.Attributes) : null,
         };
@@ -83,6 +85,10 @@ public sealed class ResidentRequests(
         }
         return request;
     }
+
+    /// <summary>One bare address with a domain (<c>name@example.org</c>), as MimeKit reads it.</summary>
+    public static bool IsEmail(string value) =>
+        MimeKit.MailboxAddress.TryParse(value, out var a) && a.Address.Equals(value, StringComparison.OrdinalIgnoreCase) && a.Domain.Length > 0;
 
     private async Task<LocatedArea?> LocateAsync(Checks c, NewRequest i, CancellationToken ct)
     {

@@ -141,6 +141,8 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         Scope<Household>(builder, x => x.AreaPath);
         Scope<Resident>(builder, x => x.AreaPath);
         Scope<ImportJob>(builder, x => x.AreaPath);
+        // A message belongs to the area of the record it is about.
+        Scope<Features.Outbox.OutboxMessage>(builder, x => x.AreaPath);
         // A demand and its referrals belong to the demand's area, even when referred to a provincial department.
         Scope<Demand>(builder, x => x.AreaPath);
         Scope<Referral>(builder, x => x.AreaPath);

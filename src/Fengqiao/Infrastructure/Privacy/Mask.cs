@@ -11,6 +11,13 @@ public static class Mask
     public static string Phone(string phone) =>
         phone.Length < 7 ? new string('*', phone.Length) : string.Concat(phone.AsSpan(0, 3), new string('*', phone.Length - 7), phone.AsSpan(phone.Length - 4));
 
+    /// <summary><c>z***@example.org</c>: the first letter and the domain.</summary>
+    public static string Email(string email)
+    {
+        var at = email.LastIndexOf('@');
+        return at <= 0 ? new string('*', email.Length) : string.Concat(email.AsSpan(0, 1), "***", email.AsSpan(at));
+    }
+
     /// <summary><c>张*</c>, <c>欧阳**</c> for Chinese names; the first letter for others.</summary>
     public static string Name(string name)
     {

@@ -1,0 +1,174 @@
+using System.Runtime.CompilerServices;
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Open311;
+using Fengqiao.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Fengqiao.Features.Outbox;
+
+/// <summary>
+/// The transactional outbox's hook (registered by <c>AddOutbox</c>): every save that receives a report, changes its
+/// status, or resolves or reopens the case or danger it became, adds the notices to the same save, so that they commit
+/// with the change or not at all. Whoever writes (the group commit, triage, the case workflow, the danger commands)
+/// knows nothing of it.
+/// </summary>
+public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : SaveChangesInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, object> _added = [];
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is AppDb db)
+        {
+            await AddNoticesAsync(db, false, cancellationToken);
+        }
+        return result;
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        if (eventData.Context is AppDb db)
+        {
+            // Synchronous all the way down (sync: true): no wait on a task here.
+            AddNoticesAsync(db, true, CancellationToken.None).GetAwaiter().GetResult();
+        }
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _added.Remove(context))
+        {
+            signal.Poke();
+        }
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(SavedChanges(eventData, result));
+
+    /// <summary>A save inside the caller's transaction is delivered once that commits (<see cref="CommitSignal"/>).</summary>
+    internal bool TakeAdded(DbContext context) => _added.Remove(context);
+
+    private async Task AddNoticesAsync(AppDb db, bool sync, CancellationToken ct)
+    {
+        var tracker = db.ChangeTracker;
+        if (tracker.AutoDetectChangesEnabled)
+        {
+            tracker.DetectChanges();
+        }
+        var found = new List<(ResidentRequest Request, NoticeKind Kind, string? Note, string? Key, string? Case)>();
+        foreach (var e in tracker.Entries<ResidentRequest>())
+        {
+            if (e.State == EntityState.Added)
+            {
+                found.Add((e.Entity, NoticeKind.Received, null, null, null));
+            }
+            else if (e.State == EntityState.Modified && StatusChange(e) is { } kind)
+            {
+                found.Add((e.Entity, kind, e.Entity.StatusNotes, null, null));
+            }
+        }
+        foreach (var e in tracker.Entries<DisputeEvent>().Where(e => e.State == EntityState.Added))
+        {
+            if (CaseNotice(e.Entity.Type) is { } notice && e.Entity.DisputeId != 0)
+            {
+                foreach (var r in await RequestsAsync(db, x => x.DisputeId == e.Entity.DisputeId, sync, ct))
+                {
+                    found.Add((r, notice.Kind, null, notice.Key, e.Entity.Dispute?.Code));
+                }
+            }
+        }
+        foreach (var e in tracker.Entries<DangerEvent>().Where(e => e.State == EntityState.Added))
+        {
+            if (DangerNotice(e.Entity.Type) is { } notice && e.Entity.DangerId != 0)
+            {
+                foreach (var r in await RequestsAsync(db, x => x.DangerId == e.Entity.DangerId, sync, ct))
+                {
+                    found.Add((r, notice.Kind, null, notice.Key, null));
+                }
+            }
+        }
+        if (found.Count == 0)
+        {
+            return;
+        }
+        var stationIds = found.Where(f => f.Request.StationUnitId is not null).Select(f => f.Request.StationUnitId!.Value).Distinct().ToList();
+        var stationQuery = db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => stationIds.Contains(u.Id)).Select(u => new { u.Id, u.NameZh, u.NameEn });
+        var stations = (sync ? stationQuery.ToList() : await stationQuery.ToListAsync(ct)).ToDictionary(u => u.Id);
+        var messages = new List<OutboxMessage>();
+        foreach (var (request, kind, note, key, caseCode) in found)
+        {
+            var station = request.StationUnitId is { } id && stations.TryGetValue(id, out var s) ? s : null;
+            messages.AddRange(notices.For(new ReportNotice(request, kind, note, key, station?.NameZh, station?.NameEn, caseCode)));
+        }
+        if (messages.Count > 0)
+        {
+            db.AddRange(messages);
+            _added.AddOrUpdate(db, this);
+        }
+    }
+
+    private static NoticeKind? StatusChange(EntityEntry<ResidentRequest> e)
+    {
+        var status = e.Property(r => r.Status);
+        if (!status.IsModified || status.OriginalValue == status.CurrentValue)
+        {
+            return null;
+        }
+        return status.CurrentValue switch
+        {
+            RequestStatus.Closed => NoticeKind.Resolved,
+            RequestStatus.Submitted => NoticeKind.Reopened,
+            _ => NoticeKind.Updated,
+        };
+    }
+
+    private static (NoticeKind Kind, string Key)? CaseNotice(DisputeEventType type) => type switch
+    {
+        DisputeEventType.Resolved => (NoticeKind.Resolved, "The parties reached an agreement through mediation."),
+        DisputeEventType.NotResolvable => (NoticeKind.Updated, "Mediation could not settle it; the officer will tell you where it can be taken next."),
+        DisputeEventType.Referred => (NoticeKind.Updated, "It has been referred to the body that can settle it."),
+        DisputeEventType.Reopened => (NoticeKind.Reopened, "The case has been reopened."),
+        _ => null,
+    };
+
+    private static (NoticeKind Kind, string Key)? DangerNotice(DangerEventType type) => type switch
+    {
+        DangerEventType.Rectified => (NoticeKind.Updated, "The responsible party reports the danger rectified; an officer will check it."),
+        DangerEventType.Verified => (NoticeKind.Resolved, "An officer has checked that the danger is gone."),
+        DangerEventType.Reopened => (NoticeKind.Reopened, "The danger has been reopened."),
+        _ => null,
+    };
+
+    /// <summary>The reports behind a case: tracked ones as they are in this save, the others as stored (a system read by the link, not a list).</summary>
+    private static async Task<List<ResidentRequest>> RequestsAsync(AppDb db, System.Linq.Expressions.Expression<Func<ResidentRequest, bool>> which, bool sync, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<ResidentRequest>().Select(e => e.Entity).Where(which.Compile()).ToList();
+        var ids = tracked.Select(r => r.Id).ToList();
+        var query = db.ResidentRequests.IgnoreQueryFilters().AsNoTracking().Where(which).Where(r => !ids.Contains(r.Id));
+        return [.. tracked, .. sync ? query.ToList() : await query.ToListAsync(ct)];
+    }
+}
+
+/// <summary>Wakes the worker when a transaction that carried notices commits.</summary>
+public sealed class CommitSignal(NoticeInterceptor notices, OutboxSignal signal) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && notices.TakeAdded(context))
+        {
+            signal.Poke();
+        }
+    }
+
+    public override Task TransactionCommittedAsync(System.Data.Common.DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using System.Text.Json;
+using Fengqiao.Features.Open311;
+using Fengqiao.Infrastructure.Localization;
+using Fengqiao.Infrastructure.Privacy;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Fengqiao.Features.Outbox;
+
+/// <summary>What a resident's report has come to, as the resident and the connected systems are told of it.</summary>
+public enum NoticeKind
+{
+    /// <summary>Received, with the tracking code, the station that took it and when an answer is due.</summary>
+    Received,
+    /// <summary>A change of status with its public note.</summary>
+    Updated,
+    /// <summary>Resolved: with the rating links and the right to say "not resolved".</summary>
+    Resolved,
+    /// <summary>Reopened, by the resident's "not resolved" or by staff.</summary>
+    Reopened,
+}
+
+/// <summary>The facts a notice is made of: nothing about the reporter beyond the encrypted address it goes to.</summary>
+/// <param name="NoteKey">A note from the app's own texts, rendered in the resident's language; otherwise <paramref name="Note"/> as staff wrote it for the public.</param>
+public sealed record ReportNotice(ResidentRequest Request, NoticeKind Kind, string? Note, string? NoteKey, string? StationZh, string? StationEn, string? CaseCode = null)
+{
+    public string? StationName => StationZh is null ? null : LocalizationSetup.Pick(StationZh, StationEn ?? StationZh);
+}
+
+/// <summary>
+/// Turns a report's notice into outbox rows: to the reporter (e-mail when they gave one, otherwise SMS), in their
+/// language, and to every webhook subscribed to the event. Rendering happens here, once, so that what was sent is what
+/// is stored (encrypted) until the retention period ends.
+/// </summary>
+public sealed class Notices(
+    IOptions<OutboxOptions> options, FieldProtector protector, IStringLocalizer<SharedResource> l, FeedbackLinks links, TimeProvider time, LocalClock clock)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static string EventName(NoticeKind kind) => kind switch
+    {
+        NoticeKind.Received => "request.received",
+        NoticeKind.Updated => "request.updated",
+        NoticeKind.Resolved => "request.resolved",
+        _ => "request.reopened",
+    };
+
+    public IEnumerable<OutboxMessage> For(ReportNotice n)
+    {
+        if (ToReporter(n) is { } message)
+        {
+            yield return message;
+        }
+        foreach (var hook in Webhooks(n))
+        {
+            yield return hook;
+        }
+    }
+
+    private OutboxMessage? ToReporter(ReportNotice n)
+    {
+        var r = n.Request;
+        var (channel, stored) = r.Email is not null ? (OutboxChannel.Email, r.Email) : r.Phone is not null ? (OutboxChannel.Sms, r.Phone) : default;
+        if (stored is null)
+        {
+            return null;
+        }
+        var plain = protector.Unprotect(stored);
+        var normalised = channel == OutboxChannel.Email ? plain.Trim().ToLowerInvariant() : new string(plain.Where(char.IsDigit).ToArray());
+        var language = CultureScope.Normalise(r.Language);
+        string subject, text;
+        using (new CultureScope(language))
+        {
+            (subject, text) = Render(n);
+        }
+        var body = channel == OutboxChannel.Email ? text : JsonSerializer.Serialize(new SmsBody(SmsText(n, language), SmsParams(n)), Json);
+        return New(channel, EventName(n.Kind), r, language, stored, protector.Hash(normalised),
+            channel == OutboxChannel.Email ? Mask.Email(normalised) : Mask.Phone(normalised), subject, protector.Protect(body));
+    }
+
+    private (string Subject, string Body) Render(ReportNotice n)
+    {
+        var code = n.Request.Code;
+        var station = n.StationName ?? l["the provincial command centre"].Value;
+        var track = links.TrackUrl(code);
+        switch (n.Kind)
+        {
+            case NoticeKind.Received:
+                var due = n.Request.ExpectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
+                return (l["Your report {0} has been received", code],
+                    l["Your report {0} has been received by {1}. An answer is expected by {2}.", code, station, due] + "\n\n" + l["Follow it at {0}", track]);
+            case NoticeKind.Resolved:
+                var stars = string.Join("\n", Enumerable.Range(1, 5).Reverse().Select(s => $"  {new string('★', s)}{new string('☆', 5 - s)}  {links.Url(code, s)}"));
+                var by = clock.DayOf(links.Expiry).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return (l["Your report {0} has been resolved", code],
+                    l["Your report {0} has been resolved by {1}.", code, station] + Note(n) + "\n\n"
+                    + l["How did we do? One tap rates it:"] + "\n" + stars + "\n\n"
+                    + l["Not resolved? Tell us by {0} and the case is reopened: {1}", by, links.NotResolvedUrl(code)] + "\n\n" + l["Follow it at {0}", track]);
+            case NoticeKind.Reopened:
+                return (l["Your report {0} has been reopened", code],
+                    l["Your report {0} has been reopened, and {1} is handling it again.", code, station] + Note(n) + "\n\n" + l["Follow it at {0}", track]);
+            default:
+                return (l["Update on your report {0}", code],
+                    l["There is news on your report {0}.", code] + Note(n) + "\n\n" + l["Follow it at {0}", track]);
+        }
+    }
+
+    private string Note(ReportNotice n) =>
+        n.NoteKey is not null ? "\n\n" + l[n.NoteKey] : string.IsNullOrWhiteSpace(n.Note) ? "" : "\n\n" + n.Note.Trim();
+
+    /// <summary>An SMS is short: the sign name, the code, what happened and the link (the provider's template says the same).</summary>
+    private string SmsText(ReportNotice n, string language)
+    {
+        using var _ = new CultureScope(language);
+        var link = n.Kind == NoticeKind.Resolved ? links.Url(n.Request.Code) : links.TrackUrl(n.Request.Code);
+        var what = n.Kind switch
+        {
+            NoticeKind.Received => l["Your report {0} has been received", n.Request.Code].Value,
+            NoticeKind.Resolved => l["Your report {0} has been resolved", n.Request.Code].Value,
+            NoticeKind.Reopened => l["Your report {0} has been reopened", n.Request.Code].Value,
+            _ => l["Update on your report {0}", n.Request.Code].Value,
+        };
+        return $"【{options.Value.Sms.SignName}】{what} {link}";
+    }
+
+    private Dictionary<string, string> SmsParams(ReportNotice n) => new()
+    {
+        ["code"] = n.Request.Code,
+        ["station"] = n.StationName ?? "",
+        ["link"] = n.Kind == NoticeKind.Resolved ? links.Url(n.Request.Code) : links.TrackUrl(n.Request.Code),
+    };
+
+    private IEnumerable<OutboxMessage> Webhooks(ReportNotice n)
+    {
+        var evt = EventName(n.Kind);
+        foreach (var hook in options.Value.Webhooks.Where(h => h.Events.Count == 0 || h.Events.Contains(evt)))
+        {
+            var payload = new WebhookPayload(Guid.Empty, evt, time.GetUtcNow(), n.Request.Code, n.Request.ServiceCode,
+                ResidentRequests.Open311Status(n.Request, n.Kind == NoticeKind.Resolved), n.Request.Status.ToString(), n.Note ?? (n.NoteKey is null ? null : l[n.NoteKey].Value), n.StationZh, n.CaseCode);
+            var message = New(OutboxChannel.Webhook, evt, n.Request, LocalizationSetup.Chinese, null, null, hook.Name, null, null);
+            message.Body = protector.Protect(JsonSerializer.Serialize(payload with { Id = message.Key }, Json));
+            yield return message;
+        }
+    }
+
+    private OutboxMessage New(OutboxChannel channel, string evt, ResidentRequest r, string language, string? recipient, string? hash, string masked,
+        string? subject, string? body)
+    {
+        var now = time.GetUtcNow();
+        return new OutboxMessage
+        {
+            Key = Guid.CreateVersion7(now), Channel = channel, Event = evt, Reference = r.Code, AreaPath = r.AreaPath, Language = language,
+            Recipient = recipient, RecipientHash = hash, RecipientMasked = masked, Subject = subject, Body = body,
+            State = OutboxState.Pending, CreatedAt = now, DueAt = now,
+        };
+    }
+}
+
+public sealed record SmsBody(string Text, Dictionary<string, string> Params);
+
+/// <summary>What a webhook receives (documented in the OpenAPI document): no personal data, only the report's public facts.</summary>
+public sealed record WebhookPayload(
+    Guid Id, string Event, DateTimeOffset OccurredAt, string ServiceRequestId, string ServiceCode, string Status, string Detail, string? StatusNotes,
+    string? AgencyResponsible, string? CaseCode);

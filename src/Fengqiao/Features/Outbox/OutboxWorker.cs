@@ -1,0 +1,193 @@
+using Fengqiao.Features.Outbox.Channels;
+using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Privacy;
+using Fengqiao.Infrastructure.Scope;
+using Fengqiao.Infrastructure.Web;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Fengqiao.Features.Outbox;
+
+/// <summary>
+/// Delivers the outbox at least once. Each round claims a batch of due messages with a lease (one UPDATE that only takes
+/// rows no live lease holds, so several nodes never send the same message at once), sends them, and records the result:
+/// sent; or tried again after a doubling, jittered back-off; or, after the last attempt or a permanent refusal, put on
+/// the dead-letter list. A worker killed mid-delivery leaves its claimed messages to the next after the lease; the
+/// receiver tells a repeat by the message's key. SMS waits out quiet hours; no one gets more than the daily limit.
+/// Purges recipients and bodies once the retention period after delivery has passed.
+/// </summary>
+public sealed partial class OutboxWorker(
+    IServiceScopeFactory scopes, IEnumerable<IChannel> channels, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time,
+    FieldProtector protector, LocalClock clock, WriteTurn turn, ILogger<OutboxWorker> log) : BackgroundService
+{
+    private readonly string _owner = Guid.NewGuid().ToString("N");
+    private readonly Dictionary<OutboxChannel, IChannel> _channels = channels.ToDictionary(c => c.Channel);
+    private DateTimeOffset _nextPurge;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                while (await RunOnceAsync(stoppingToken) > 0)
+                {
+                }
+                if (time.GetUtcNow() >= _nextPurge)
+                {
+                    await PurgeAsync(stoppingToken);
+                    _nextPurge = time.GetUtcNow().AddHours(1);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogRoundFailed(log, e);
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.Poll, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One round: claims, sends and records a batch. Returns how many were claimed (tests drive it directly).</summary>
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var now = time.GetUtcNow();
+        var due = await db.Set<OutboxMessage>().Where(m => m.State == OutboxState.Pending && m.DueAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
+            .OrderBy(m => m.DueAt).Select(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var until = now + o.Lease;
+        int claimed;
+        using (await turn.TakeAsync(ct))
+        {
+            claimed = await db.Set<OutboxMessage>()
+                .Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending && (m.LeasedUntil == null || m.LeasedUntil < now))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, until).SetProperty(m => m.LeaseOwner, _owner), ct);
+        }
+        if (claimed == 0)
+        {
+            return due.Count; // another node took them: look again
+        }
+        var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner && m.LeasedUntil == until).ToListAsync(ct);
+        foreach (var message in batch)
+        {
+            await DeliverAsync(db, message, ct);
+        }
+        using (await turn.TakeAsync(ct))
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        return claimed;
+    }
+
+    private async Task DeliverAsync(AppDb db, OutboxMessage m, CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = time.GetUtcNow();
+        m.LeasedUntil = null;
+        m.LeaseOwner = null;
+        if (m.Channel == OutboxChannel.Sms && QuietUntil(now) is { } later)
+        {
+            m.DueAt = later;
+            return;
+        }
+        if (m.RecipientHash is not null && o.MaxPerRecipientPerDay > 0)
+        {
+            var since = now.AddDays(-1);
+            var sentToday = await db.Set<OutboxMessage>().CountAsync(x => x.RecipientHash == m.RecipientHash && x.SentAt > since, ct);
+            if (sentToday >= o.MaxPerRecipientPerDay)
+            {
+                m.DueAt = now.AddHours(1);
+                return;
+            }
+        }
+        m.Attempts++;
+        try
+        {
+            var outgoing = new Outgoing(m.Key, m.Event, m.Reference, m.Language, m.Recipient is null ? null : protector.Unprotect(m.Recipient),
+                m.RecipientMasked, m.Subject, m.Body is null ? "" : protector.Unprotect(m.Body));
+            await _channels[m.Channel].SendAsync(outgoing, ct);
+            (m.State, m.SentAt, m.LastError) = (OutboxState.Sent, time.GetUtcNow(), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            m.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 1000);
+            if (e is PermanentFailureException || m.Attempts >= o.MaxAttempts)
+            {
+                m.State = OutboxState.Dead;
+                LogDead(log, m.Id, m.Event, m.LastError);
+            }
+            else
+            {
+                m.DueAt = time.GetUtcNow() + Backoff(m.Attempts);
+            }
+        }
+    }
+
+    /// <summary>30 s, 1 min, 2 min … doubling up to the cap, each with up to a fifth more at random so that retries spread out.</summary>
+    public TimeSpan Backoff(int attempts)
+    {
+        var o = options.Value;
+        var step = o.FirstBackoff.TotalMilliseconds * Math.Pow(2, Math.Min(attempts - 1, 30));
+        var capped = Math.Min(step, o.MaxBackoff.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (1 + Random.Shared.NextDouble() / 5));
+    }
+
+    /// <summary>When quiet hours (local time) hold at <paramref name="now"/>, the instant they end.</summary>
+    private DateTimeOffset? QuietUntil(DateTimeOffset now)
+    {
+        var o = options.Value;
+        if (o.QuietFrom == o.QuietUntil)
+        {
+            return null;
+        }
+        var local = clock.ToLocal(now);
+        var t = TimeOnly.FromDateTime(local.DateTime);
+        var quiet = o.QuietFrom < o.QuietUntil ? t >= o.QuietFrom && t < o.QuietUntil : t >= o.QuietFrom || t < o.QuietUntil;
+        if (!quiet)
+        {
+            return null;
+        }
+        var endDay = t >= o.QuietFrom && o.QuietFrom > o.QuietUntil ? local.Date.AddDays(1) : local.Date;
+        return clock.FromLocal(endDay + o.QuietUntil.ToTimeSpan());
+    }
+
+    /// <summary>Forgets who a message went to and what it said once the retention period after it ended has passed.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var now = time.GetUtcNow();
+        var before = now.AddDays(-options.Value.RetentionDays);
+        using var _ = await turn.TakeAsync(ct);
+        return await db.Set<OutboxMessage>()
+            .Where(m => m.PurgedAt == null && (m.State == OutboxState.Sent || m.State == OutboxState.Dropped) && (m.SentAt ?? m.CreatedAt) < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Recipient, (string?)null).SetProperty(m => m.Body, (string?)null)
+                .SetProperty(m => m.PurgedAt, now), ct);
+    }
+
+    private static string Truncate(string s, int max) => s.Length <= max ? s : s[..max];
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Outbox message {Id} ({Event}) is dead after its last attempt: {Error}")]
+    private static partial void LogDead(ILogger logger, long id, string @event, string error);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "An outbox round failed; trying again at the next poll")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
