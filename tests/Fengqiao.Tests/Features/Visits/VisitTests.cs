@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Fengqiao.Features.Demands;
+using Fengqiao.Features.Demo.Visits;
 using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Web;
 using Fengqiao.Tests.Infrastructure;

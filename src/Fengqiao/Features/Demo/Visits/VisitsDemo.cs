@@ -1,10 +1,11 @@
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
+using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Visits;
+namespace Fengqiao.Features.Demo.Visits;
 
 /// <summary>
 /// Demo campaigns and visits: the province's "百日大走访保平安" (100-day home visit to ensure

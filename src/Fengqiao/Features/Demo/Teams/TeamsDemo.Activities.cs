@@ -1,11 +1,11 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Features.Demo;
 using Fengqiao.Features.People;
+using Fengqiao.Features.Teams;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
 
-namespace Fengqiao.Features.Teams;
+namespace Fengqiao.Features.Demo.Teams;
 
 /// <summary>The demo teams' work: patrol logs, tips, outreach activities and weekly meetings.</summary>
 public static partial class TeamsDemo

@@ -1,5 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
+using Fengqiao.Features.Demands;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
@@ -7,7 +8,7 @@ using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Demands;
+namespace Fengqiao.Features.Demo.Demands;
 
 /// <summary>
 /// Demo demands: about 150 over the demo stations' households (most in Chongqing Road, Xi'an

@@ -1,9 +1,10 @@
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Board;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Board;
+namespace Fengqiao.Features.Demo.Board;
 
 /// <summary>
 /// Demo content for the community police boards: one or two priorities and one or two upcoming

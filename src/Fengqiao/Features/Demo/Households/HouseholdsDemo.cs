@@ -1,10 +1,10 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Features.Demo;
+using Fengqiao.Features.Households;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Households;
+namespace Fengqiao.Features.Demo.Households;
 
 /// <summary>
 /// Demo households: thirty per grid in the three streets of the article's stories (Chongqing Road,

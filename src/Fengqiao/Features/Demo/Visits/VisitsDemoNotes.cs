@@ -1,6 +1,6 @@
 using Fengqiao.Features.Households;
 
-namespace Fengqiao.Features.Visits;
+namespace Fengqiao.Features.Demo.Visits;
 
 /// <summary>One page of the demo notepad: what was written, for which households it fits, and whether anti-fraud advice was part of it.</summary>
 internal sealed record DemoNote(string Text, HouseholdTags For = HouseholdTags.None, bool AntiFraud = false);

@@ -1,8 +1,9 @@
 using Fengqiao.Features.Calendar;
+using Fengqiao.Features.Demands;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.Units;
 
-namespace Fengqiao.Features.Demands;
+namespace Fengqiao.Features.Demo.Demands;
 
 /// <summary>Plays each demo demand through its states: referrals, answers, closings, and the knitting project.</summary>
 public static partial class DemandsDemo

@@ -1,4 +1,6 @@
-namespace Fengqiao.Features.Teams;
+using Fengqiao.Features.Teams;
+
+namespace Fengqiao.Features.Demo.Teams;
 
 /// <summary>The words of the demo teams: team names, routes, what patrols saw, tips, outreach and meeting decisions.</summary>
 public static partial class TeamsDemo

@@ -1,8 +1,9 @@
+using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Visits;
+namespace Fengqiao.Features.Demo.Visits;
 
 /// <summary>
 /// What the demo's visits turned up: the cases and dangers recorded in a campaign's streets while it ran are put on a

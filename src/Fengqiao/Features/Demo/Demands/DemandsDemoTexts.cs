@@ -1,4 +1,6 @@
-namespace Fengqiao.Features.Demands;
+using Fengqiao.Features.Demands;
+
+namespace Fengqiao.Features.Demo.Demands;
 
 /// <summary>What residents ask for, what the units answer, per category — the demo's words.</summary>
 internal sealed record DemandTexts(string[] Descriptions, string[] Answers, string OnTheSpot, string CoBuildingKeyword);

@@ -1,6 +1,6 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Features.Demo;
 using Fengqiao.Features.People;
+using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
@@ -9,7 +9,7 @@ using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Teams;
+namespace Fengqiao.Features.Demo.Teams;
 
 /// <summary>
 /// Demo teams: a community police team for every community, five volunteer patrol teams (Xing

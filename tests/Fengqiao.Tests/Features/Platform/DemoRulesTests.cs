@@ -1,0 +1,38 @@
+using NetArchTest.Rules;
+
+namespace Fengqiao.Tests.Features.Platform;
+
+/// <summary>
+/// Demo data sits in one place of its own: the seeders live under Features.Demo and use the features' public API, and no
+/// runtime feature depends on them. The sign-in page lists the demo accounts in demo mode; the province generator still
+/// borrows the demo's place names until it moves to the tools project (issue 22).
+/// </summary>
+public sealed class DemoRulesTests
+{
+    private static readonly string[] StillAllowed = ["Fengqiao.Features.Account.LoginModel", "Fengqiao.Features.Statistics.Generator."];
+
+    [Fact]
+    public void DemoTypesLiveOnlyInTheDemoFeature()
+    {
+        // By reflection: the rules library matches names ignoring case, and "LoginCodeModel" holds "deMo".
+        var outside = typeof(Program).Assembly.GetTypes()
+            .Where(t => t.Name.Contains("Demo", StringComparison.Ordinal) && !(t.Namespace ?? "").StartsWith("Fengqiao.Features.Demo", StringComparison.Ordinal))
+            .Select(t => t.FullName)
+            .ToList();
+        Assert.True(outside.Count == 0, "Demo types outside Features.Demo:\n" + string.Join("\n", outside));
+    }
+
+    [Fact]
+    public void NoRuntimeFeatureDependsOnTheDemo()
+    {
+        var result = Types.InAssembly(typeof(Program).Assembly)
+            .That().ResideInNamespace("Fengqiao.Features")
+            .And().DoNotResideInNamespace("Fengqiao.Features.Demo")
+            .ShouldNot().HaveDependencyOn("Fengqiao.Features.Demo")
+            .GetResult();
+        var offenders = (result.FailingTypeNames ?? [])
+            .Where(t => !StillAllowed.Any(a => t.StartsWith(a, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(offenders.Count == 0, "Runtime features that name the demo:\n" + string.Join("\n", offenders));
+    }
+}
