@@ -19,6 +19,8 @@ namespace Fengqiao.Tests.Features.Outbox;
 public sealed class MailSqliteApp : SqliteApp
 {
     public SmtpSink Sink { get; } = new();
+    public HttpReceiver Receiver { get; } = new();
+    public const string HookSecret = "test-12345-secret";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -27,6 +29,14 @@ public sealed class MailSqliteApp : SqliteApp
         builder.UseSetting("Outbox:Smtp:Host", "127.0.0.1");
         builder.UseSetting("Outbox:Smtp:Port", Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Outbox:Smtp:Security", "None");
+        builder.UseSetting("Outbox:Sms:Url", Receiver.Url + "/sms");
+        builder.UseSetting("Outbox:Sms:Secret", "test-sms-secret");
+        builder.UseSetting("Outbox:Sms:SignName", "重庆路派出所");
+        builder.UseSetting("Outbox:Sms:Templates:request.received", "SMS_100001");
+        builder.UseSetting("Outbox:Webhooks:0:Name", "hotline12345");
+        builder.UseSetting("Outbox:Webhooks:0:Url", Receiver.Url + "/hook");
+        builder.UseSetting("Outbox:Webhooks:0:Secret", HookSecret);
+        builder.UseSetting("Outbox:Webhooks:0:Events:0", "request.received");
         builder.UseSetting("Outbox:QuietFrom", "00:00");
         builder.UseSetting("Outbox:QuietUntil", "00:00");
     }
@@ -35,6 +45,7 @@ public sealed class MailSqliteApp : SqliteApp
     {
         await base.DisposeAsync();
         Sink.Stop();
+        Receiver.Dispose();
     }
 }
 
@@ -55,7 +66,7 @@ public sealed partial class OutboxLoopTests(MailSqliteApp app) : IClassFixture<M
         }
     }
 
-    private async Task<string> ReportAsync(string culture, string email = Email)
+    private async Task<string> ReportAsync(string culture, string? email = Email, string? phone = null)
     {
         var admin = await app.ClientAsync("demo.admin");
         var grid = await admin.GetJsonAsync<Fengqiao.Features.Areas.AreaDetailDto>("/api/areas/220104001001001");
@@ -64,7 +75,8 @@ public sealed partial class OutboxLoopTests(MailSqliteApp app) : IClassFixture<M
         var response = await client.PostAsync("/open311/v2/requests.json", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["api_key"] = FengqiaoApp.Open311Key, ["service_code"] = "dispute-neighbour", ["description"] = "楼上鸽子盘坠落砸坏车辆",
-            ["lat"] = grid.Area.Lat!.Value.ToString(inv), ["long"] = grid.Area.Lng!.Value.ToString(inv), ["email"] = email,
+            ["lat"] = grid.Area.Lat!.Value.ToString(inv), ["long"] = grid.Area.Lng!.Value.ToString(inv),
+            ["email"] = email ?? "", ["phone"] = phone ?? "",
         }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement[0].GetProperty("service_request_id").GetString()!;
@@ -185,6 +197,50 @@ public sealed partial class OutboxLoopTests(MailSqliteApp app) : IClassFixture<M
         var mail = app.Sink.OneTo("wang.fang@example.com", code);
         Assert.Contains("已受理", mail.Subject, StringComparison.Ordinal);
         Assert.Equal($"{message.Key:N}@fengqiao", mail.MessageId);
+    }
+
+    [Fact]
+    public async Task TheGatewayAndTheHotlineGetSignedRequestsOnceEachAndABusyOneIsTriedAgain()
+    {
+        app.Receiver.Answer = HttpStatusCode.ServiceUnavailable;
+        var code = await ReportAsync("zh-CN", email: null, phone: "13900002222");
+        await DeliverAsync();
+        Assert.Contains(app.Receiver.All, r => r.Path == "/sms"); // tried, and refused for now
+        using (var scope = app.Services.CreateScope())
+        {
+            scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+            var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+            var waiting = await db.Set<OutboxMessage>().Where(m => m.Reference == code).ToListAsync();
+            Assert.Equal(2, waiting.Count);
+            Assert.All(waiting, m => Assert.Equal((OutboxState.Pending, 1), (m.State, m.Attempts)));
+            Assert.Contains(waiting, m => m.Channel == OutboxChannel.Sms && m.RecipientMasked == "139****2222");
+            // The gateway comes back: the next turn is made due now (as the back-off would, later).
+            await db.Set<OutboxMessage>().Where(m => m.Reference == code).ExecuteUpdateAsync(s => s.SetProperty(m => m.DueAt, DateTimeOffset.UtcNow.AddSeconds(-1)));
+        }
+        app.Receiver.Answer = HttpStatusCode.OK;
+        await DeliverAsync();
+
+        var ofReport = app.Receiver.All.Where(r => r.Body.Contains(code, StringComparison.Ordinal)).ToList();
+        var sms = Assert.Single(ofReport, r => r.Path == "/sms" && r.Answered == HttpStatusCode.OK);
+        Assert.False(sms.Repeat);
+        // The refused attempt and the delivered one are the same message: one key, one body.
+        var attempts = ofReport.Where(r => r.Headers["Idempotency-Key"] == sms.Headers["Idempotency-Key"]).ToList();
+        Assert.Equal([HttpStatusCode.ServiceUnavailable, HttpStatusCode.OK], attempts.Select(r => r.Answered));
+        Assert.Single(attempts.Select(r => r.Body).Distinct());
+        var smsJson = JsonDocument.Parse(sms.Body).RootElement;
+        Assert.Equal("13900002222", smsJson.GetProperty("PhoneNumbers").GetString());
+        Assert.Equal("重庆路派出所", smsJson.GetProperty("SignName").GetString());
+        Assert.Equal("SMS_100001", smsJson.GetProperty("TemplateCode").GetString());
+        Assert.Equal(code, smsJson.GetProperty("TemplateParam").GetProperty("code").GetString());
+
+        var hook = Assert.Single(ofReport, r => r.Path == "/hook" && r.Answered == HttpStatusCode.OK);
+        Assert.True(Fengqiao.Features.Outbox.Channels.Signature.Verify(MailSqliteApp.HookSecret, hook.Headers["X-Fengqiao-Timestamp"], hook.Headers["X-Fengqiao-Signature"], hook.Body, DateTimeOffset.UtcNow));
+        Assert.False(Fengqiao.Features.Outbox.Channels.Signature.Verify("another-secret", hook.Headers["X-Fengqiao-Timestamp"], hook.Headers["X-Fengqiao-Signature"], hook.Body, DateTimeOffset.UtcNow));
+        Assert.False(Fengqiao.Features.Outbox.Channels.Signature.Verify(MailSqliteApp.HookSecret, hook.Headers["X-Fengqiao-Timestamp"], hook.Headers["X-Fengqiao-Signature"], hook.Body, DateTimeOffset.UtcNow.AddMinutes(6)));
+        var payload = JsonDocument.Parse(hook.Body).RootElement;
+        Assert.Equal("request.received", payload.GetProperty("event").GetString());
+        Assert.Equal(hook.Headers["Idempotency-Key"], payload.GetProperty("id").GetString());
+        Assert.DoesNotContain("13900002222", hook.Body, StringComparison.Ordinal); // no personal data leaves by webhook
     }
 
     private static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string pageUrl, string handler, Dictionary<string, string> fields)
