@@ -20,7 +20,6 @@ public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes, IEnumerable<IChannel> channels, OutboxSignal signal, IOptions<OutboxOptions> options, TimeProvider time,
     FieldProtector protector, LocalClock clock, WriteTurn turn, ILogger<OutboxWorker> log) : BackgroundService
 {
-    private readonly string _owner = Guid.NewGuid().ToString("N");
     private readonly Dictionary<OutboxChannel, IChannel> _channels = channels.ToDictionary(c => c.Channel);
     private DateTimeOffset _nextPurge;
 
@@ -73,18 +72,20 @@ public sealed partial class OutboxWorker(
             return 0;
         }
         var until = now + o.Lease;
+        // A token per round, not the lease's instant: PostgreSQL keeps microseconds, so an equality on the instant would miss.
+        var token = Guid.NewGuid().ToString("N");
         int claimed;
         using (await turn.TakeAsync(ct))
         {
             claimed = await db.Set<OutboxMessage>()
                 .Where(m => due.Contains(m.Id) && m.State == OutboxState.Pending && (m.LeasedUntil == null || m.LeasedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, until).SetProperty(m => m.LeaseOwner, _owner), ct);
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeasedUntil, until).SetProperty(m => m.LeaseOwner, token), ct);
         }
         if (claimed == 0)
         {
             return due.Count; // another node took them: look again
         }
-        var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner && m.LeasedUntil == until).ToListAsync(ct);
+        var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == token).ToListAsync(ct);
         foreach (var message in batch)
         {
             await DeliverAsync(db, message, ct);
