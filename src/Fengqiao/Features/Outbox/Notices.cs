@@ -69,9 +69,9 @@ public sealed class Notices(
         }
         var plain = protector.Unprotect(stored);
         var normalised = channel == OutboxChannel.Email ? plain.Trim().ToLowerInvariant() : new string(plain.Where(char.IsDigit).ToArray());
-        var language = CultureScope.Normalise(r.Language);
+        var language = LocalizationSetup.Nearest(r.Language);
         string subject, text;
-        using (new CultureScope(language))
+        using (LocalizationSetup.InCulture(language))
         {
             (subject, text) = Render(n);
         }
@@ -113,7 +113,7 @@ public sealed class Notices(
     /// <summary>An SMS is short: the sign name, the code, what happened and the link (the provider's template says the same).</summary>
     private string SmsText(ReportNotice n, string language)
     {
-        using var _ = new CultureScope(language);
+        using var _ = LocalizationSetup.InCulture(language);
         var link = n.Kind == NoticeKind.Resolved ? links.Url(n.Request.Code) : links.TrackUrl(n.Request.Code);
         var what = n.Kind switch
         {

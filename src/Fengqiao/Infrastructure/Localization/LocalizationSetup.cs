@@ -43,6 +43,27 @@ public static partial class LocalizationSetup
 
     public static bool IsChinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.Ordinal);
 
+    /// <summary>
+    /// Works in <paramref name="culture"/> until disposed, whatever the language of the request that started the work: a
+    /// background job's messages in its owner's language, a notice in its recipient's.
+    /// </summary>
+    public static IDisposable InCulture(string culture)
+    {
+        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var c = CultureInfo.GetCultureInfo(culture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (c, c);
+        return new Restore(previous);
+    }
+
+    /// <summary>The app's language nearest to <paramref name="language"/>: English for <c>en</c>, <c>en-GB</c> …; Chinese otherwise.</summary>
+    public static string Nearest(string? language) =>
+        language is not null && language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? English : Chinese;
+
+    private sealed class Restore((CultureInfo, CultureInfo) previous) : IDisposable
+    {
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
+    }
+
     /// <summary>Picks the name in the reader's language.</summary>
     public static string Pick(string zh, string en) => IsChinese ? zh : en;
 

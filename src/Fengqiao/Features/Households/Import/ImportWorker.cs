@@ -77,7 +77,7 @@ public sealed partial class ImportWorker(IServiceScopeFactory scopes, ImportQueu
         {
             return;
         }
-        using var culture = ResidentImporter.InCulture(job.Culture);
+        using var culture = Infrastructure.Localization.LocalizationSetup.InCulture(job.Culture);
         job.Status = ImportStatus.Checking;
         job.StartedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(ct);

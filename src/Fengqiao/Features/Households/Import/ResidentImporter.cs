@@ -292,18 +292,5 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
     }
 
     private static int Percent(double fraction, int offset) => double.IsNaN(fraction) ? offset : offset + (int)(fraction * 49);
-
-    /// <summary>Localised text for the import's own messages in the job's language (the worker has no request).</summary>
-    public static IDisposable InCulture(string culture)
-    {
-        var previous = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var c = CultureInfo.GetCultureInfo(culture);
-        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (c, c);
-        return new Restore(previous);
-    }
-
-    private sealed class Restore((CultureInfo, CultureInfo) previous) : IDisposable
-    {
-        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = previous;
-    }
 }
+
