@@ -15,11 +15,11 @@ public sealed class FeedbackLinks(IDataProtectionProvider provider, IOptions<Out
 
     public string Token(string requestCode) => _protector.Protect(requestCode, Expiry);
 
-    public string Url(string requestCode, int? stars = null) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/report/feedback?t={Uri.EscapeDataString(Token(requestCode))}" + (stars is { } s ? $"&stars={s}" : "");
+    /// <summary>The feedback page for a <see cref="Token"/>: made once per notice, shared by its star and "not resolved" links.</summary>
+    public string Url(string token, int? stars = null) =>
+        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/report/feedback?t={Uri.EscapeDataString(token)}" + (stars is { } s ? $"&stars={s}" : "");
 
-    public string NotResolvedUrl(string requestCode) =>
-        $"{options.Value.PublicBaseUrl.TrimEnd('/')}/report/feedback?t={Uri.EscapeDataString(Token(requestCode))}&resolved=no";
+    public string NotResolvedUrl(string token) => Url(token) + "&resolved=no";
 
     public string TrackUrl(string requestCode) =>
         $"{options.Value.PublicBaseUrl.TrimEnd('/')}/report/track?code={Uri.EscapeDataString(requestCode)}";

@@ -77,7 +77,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         {
             if (CaseNotice(e.Entity.Type) is { } notice && e.Entity.DisputeId != 0)
             {
-                foreach (var r in await RequestsAsync(db, x => x.DisputeId == e.Entity.DisputeId, sync, ct))
+                foreach (var r in await RequestsAsync(db, e.Entity.DisputeId, null, sync, ct))
                 {
                     found.Add((r, notice.Kind, null, notice.Key, e.Entity.Dispute?.Code));
                 }
@@ -87,7 +87,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         {
             if (DangerNotice(e.Entity.Type) is { } notice && e.Entity.DangerId != 0)
             {
-                foreach (var r in await RequestsAsync(db, x => x.DangerId == e.Entity.DangerId, sync, ct))
+                foreach (var r in await RequestsAsync(db, null, e.Entity.DangerId, sync, ct))
                 {
                     found.Add((r, notice.Kind, null, notice.Key, null));
                 }
@@ -146,11 +146,13 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
     };
 
     /// <summary>The reports behind a case: tracked ones as they are in this save, the others as stored (a system read by the link, not a list).</summary>
-    private static async Task<List<ResidentRequest>> RequestsAsync(AppDb db, System.Linq.Expressions.Expression<Func<ResidentRequest, bool>> which, bool sync, CancellationToken ct)
+    private static async Task<List<ResidentRequest>> RequestsAsync(AppDb db, int? disputeId, int? dangerId, bool sync, CancellationToken ct)
     {
-        var tracked = db.ChangeTracker.Entries<ResidentRequest>().Select(e => e.Entity).Where(which.Compile()).ToList();
+        Func<ResidentRequest, bool> behind = disputeId is { } d ? r => r.DisputeId == d : r => r.DangerId == dangerId;
+        var tracked = db.ChangeTracker.Entries<ResidentRequest>().Select(e => e.Entity).Where(behind).ToList();
         var ids = tracked.Select(r => r.Id).ToList();
-        var query = db.ResidentRequests.IgnoreQueryFilters().AsNoTracking().Where(which).Where(r => !ids.Contains(r.Id));
+        var stored = db.ResidentRequests.IgnoreQueryFilters().AsNoTracking().Where(r => !ids.Contains(r.Id));
+        var query = disputeId is { } id ? stored.Where(r => r.DisputeId == id) : stored.Where(r => r.DangerId == dangerId);
         return [.. tracked, .. sync ? query.ToList() : await query.ToListAsync(ct)];
     }
 }

@@ -70,67 +70,62 @@ public sealed class Notices(
         var plain = protector.Unprotect(stored);
         var normalised = channel == OutboxChannel.Email ? plain.Trim().ToLowerInvariant() : new string(plain.Where(char.IsDigit).ToArray());
         var language = LocalizationSetup.Nearest(r.Language);
-        string subject, text;
+        string subject, body;
         using (LocalizationSetup.InCulture(language))
         {
-            (subject, text) = Render(n);
+            // One signed token per notice, shared by all its links.
+            var token = n.Kind == NoticeKind.Resolved ? links.Token(r.Code) : null;
+            subject = Subject(n);
+            body = channel == OutboxChannel.Email ? Render(n, token) : Sms(n, subject, token);
         }
-        var body = channel == OutboxChannel.Email ? text : JsonSerializer.Serialize(new SmsBody(SmsText(n, language), SmsParams(n)), Json);
         return New(channel, EventName(n.Kind), r, language, stored, protector.Hash(normalised),
             channel == OutboxChannel.Email ? Mask.Email(normalised) : Mask.Phone(normalised), subject, protector.Protect(body));
     }
 
-    private (string Subject, string Body) Render(ReportNotice n)
+    private string Subject(ReportNotice n) => n.Kind switch
+    {
+        NoticeKind.Received => l["Your report {0} has been received", n.Request.Code],
+        NoticeKind.Resolved => l["Your report {0} has been resolved", n.Request.Code],
+        NoticeKind.Reopened => l["Your report {0} has been reopened", n.Request.Code],
+        _ => l["Update on your report {0}", n.Request.Code],
+    };
+
+    private string Render(ReportNotice n, string? token)
     {
         var code = n.Request.Code;
         var station = n.StationName ?? l["the provincial command centre"].Value;
-        var track = links.TrackUrl(code);
+        var follow = "\n\n" + l["Follow it at {0}", links.TrackUrl(code)];
         switch (n.Kind)
         {
             case NoticeKind.Received:
                 var due = n.Request.ExpectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
-                return (l["Your report {0} has been received", code],
-                    l["Your report {0} has been received by {1}. An answer is expected by {2}.", code, station, due] + "\n\n" + l["Follow it at {0}", track]);
+                return l["Your report {0} has been received by {1}. An answer is expected by {2}.", code, station, due] + follow;
             case NoticeKind.Resolved:
-                var stars = string.Join("\n", Enumerable.Range(1, 5).Reverse().Select(s => $"  {new string('★', s)}{new string('☆', 5 - s)}  {links.Url(code, s)}"));
+                var stars = string.Join("\n", Enumerable.Range(1, 5).Reverse().Select(s => $"  {new string('★', s)}{new string('☆', 5 - s)}  {links.Url(token!, s)}"));
                 var by = clock.DayOf(links.Expiry).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return (l["Your report {0} has been resolved", code],
-                    l["Your report {0} has been resolved by {1}.", code, station] + Note(n) + "\n\n"
+                return l["Your report {0} has been resolved by {1}.", code, station] + Note(n) + "\n\n"
                     + l["How did we do? One tap rates it:"] + "\n" + stars + "\n\n"
-                    + l["Not resolved? Tell us by {0} and the case is reopened: {1}", by, links.NotResolvedUrl(code)] + "\n\n" + l["Follow it at {0}", track]);
+                    + l["Not resolved? Tell us by {0} and the case is reopened: {1}", by, links.NotResolvedUrl(token!)] + follow;
             case NoticeKind.Reopened:
-                return (l["Your report {0} has been reopened", code],
-                    l["Your report {0} has been reopened, and {1} is handling it again.", code, station] + Note(n) + "\n\n" + l["Follow it at {0}", track]);
+                return l["Your report {0} has been reopened, and {1} is handling it again.", code, station] + Note(n) + follow;
             default:
-                return (l["Update on your report {0}", code],
-                    l["There is news on your report {0}.", code] + Note(n) + "\n\n" + l["Follow it at {0}", track]);
+                return l["There is news on your report {0}.", code] + Note(n) + follow;
         }
     }
 
     private string Note(ReportNotice n) =>
         n.NoteKey is not null ? "\n\n" + l[n.NoteKey] : string.IsNullOrWhiteSpace(n.Note) ? "" : "\n\n" + n.Note.Trim();
 
-    /// <summary>An SMS is short: the sign name, the code, what happened and the link (the provider's template says the same).</summary>
-    private string SmsText(ReportNotice n, string language)
+    /// <summary>
+    /// An SMS is short: the sign name, what happened and one link (the feedback page after a resolution); the provider's
+    /// pre-approved template gets the same facts as parameters.
+    /// </summary>
+    private string Sms(ReportNotice n, string subject, string? token)
     {
-        using var _ = LocalizationSetup.InCulture(language);
-        var link = n.Kind == NoticeKind.Resolved ? links.Url(n.Request.Code) : links.TrackUrl(n.Request.Code);
-        var what = n.Kind switch
-        {
-            NoticeKind.Received => l["Your report {0} has been received", n.Request.Code].Value,
-            NoticeKind.Resolved => l["Your report {0} has been resolved", n.Request.Code].Value,
-            NoticeKind.Reopened => l["Your report {0} has been reopened", n.Request.Code].Value,
-            _ => l["Update on your report {0}", n.Request.Code].Value,
-        };
-        return $"【{options.Value.Sms.SignName}】{what} {link}";
+        var link = token is null ? links.TrackUrl(n.Request.Code) : links.Url(token);
+        var parameters = new Dictionary<string, string> { ["code"] = n.Request.Code, ["station"] = n.StationName ?? "", ["link"] = link };
+        return JsonSerializer.Serialize(new SmsBody($"【{options.Value.Sms.SignName}】{subject} {link}", parameters), Json);
     }
-
-    private Dictionary<string, string> SmsParams(ReportNotice n) => new()
-    {
-        ["code"] = n.Request.Code,
-        ["station"] = n.StationName ?? "",
-        ["link"] = n.Kind == NoticeKind.Resolved ? links.Url(n.Request.Code) : links.TrackUrl(n.Request.Code),
-    };
 
     private IEnumerable<OutboxMessage> Webhooks(ReportNotice n)
     {

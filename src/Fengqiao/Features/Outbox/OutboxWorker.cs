@@ -86,9 +86,10 @@ public sealed partial class OutboxWorker(
             return due.Count; // another node took them: look again
         }
         var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == token).ToListAsync(ct);
+        var sentToday = await SentTodayAsync(db, batch, now, ct);
         foreach (var message in batch)
         {
-            await DeliverAsync(db, message, ct);
+            await DeliverAsync(message, sentToday, ct);
         }
         using (await turn.TakeAsync(ct))
         {
@@ -97,7 +98,21 @@ public sealed partial class OutboxWorker(
         return claimed;
     }
 
-    private async Task DeliverAsync(AppDb db, OutboxMessage m, CancellationToken ct)
+    /// <summary>How many messages each recipient of the batch has had in the last 24 hours: one query for the batch.</summary>
+    private async Task<Dictionary<string, int>> SentTodayAsync(AppDb db, List<OutboxMessage> batch, DateTimeOffset now, CancellationToken ct)
+    {
+        var hashes = batch.Where(m => m.RecipientHash is not null).Select(m => m.RecipientHash!).Distinct().ToList();
+        if (hashes.Count == 0 || options.Value.MaxPerRecipientPerDay <= 0)
+        {
+            return [];
+        }
+        var since = now.AddDays(-1);
+        return await db.Set<OutboxMessage>().Where(x => hashes.Contains(x.RecipientHash!) && x.SentAt > since)
+            .GroupBy(x => x.RecipientHash!).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+    }
+
+    /// <summary>Sends one claimed message and records what came of it; <paramref name="sentToday"/> counts this batch's sends too.</summary>
+    private async Task DeliverAsync(OutboxMessage m, Dictionary<string, int> sentToday, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -108,15 +123,10 @@ public sealed partial class OutboxWorker(
             m.DueAt = later;
             return;
         }
-        if (m.RecipientHash is not null && o.MaxPerRecipientPerDay > 0)
+        if (m.RecipientHash is { } hash && o.MaxPerRecipientPerDay > 0 && sentToday.GetValueOrDefault(hash) >= o.MaxPerRecipientPerDay)
         {
-            var since = now.AddDays(-1);
-            var sentToday = await db.Set<OutboxMessage>().CountAsync(x => x.RecipientHash == m.RecipientHash && x.SentAt > since, ct);
-            if (sentToday >= o.MaxPerRecipientPerDay)
-            {
-                m.DueAt = now.AddHours(1);
-                return;
-            }
+            m.DueAt = now.AddHours(1);
+            return;
         }
         m.Attempts++;
         try
@@ -125,6 +135,10 @@ public sealed partial class OutboxWorker(
                 m.RecipientMasked, m.Subject, m.Body is null ? "" : protector.Unprotect(m.Body));
             await _channels[m.Channel].SendAsync(outgoing, ct);
             (m.State, m.SentAt, m.LastError) = (OutboxState.Sent, time.GetUtcNow(), null);
+            if (m.RecipientHash is { } sentTo)
+            {
+                sentToday[sentTo] = sentToday.GetValueOrDefault(sentTo) + 1;
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
