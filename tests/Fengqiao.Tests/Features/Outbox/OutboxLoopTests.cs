@@ -159,6 +159,42 @@ public sealed partial class OutboxLoopTests(MailSqliteApp app) : IClassFixture<M
         var links = app.Services.GetRequiredService<FeedbackLinks>();
         var token = links.Token("R-NO-SUCH-REPORT");
         Assert.Equal(HttpStatusCode.BadRequest, (await resident.GetAsync($"/report/feedback?t={Uri.EscapeDataString(token)}")).StatusCode);
+
+        // A link made FeedbackDays and a day ago, for a real report, has expired.
+        var code = await ReportAsync("zh-CN", "zhao.lei@example.com");
+        var days = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>();
+        var old = new FeedbackLinks(app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), days,
+            new PastTime(TimeSpan.FromDays(days.Value.FeedbackDays + 1)));
+        var expired = await resident.GetAsync(new Uri(old.NotResolvedUrl(old.Token(code))).PathAndQuery);
+        Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
+        Assert.Contains("此链接已过期", await expired.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoOneGetsMoreThanTheDailyLimitTheRestWaitForTheNextTurn()
+    {
+        await app.Sink.StartAsync();
+        Assert.SkipWhen(app.Sink.SkipReason is not null, app.Sink.SkipReason ?? "");
+        const string busy = "chen.jing@example.com";
+        var limit = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxOptions>>().Value.MaxPerRecipientPerDay;
+        for (var i = 0; i <= limit; i++)
+        {
+            await ReportAsync("en", busy);
+        }
+        await DeliverAsync();
+        Assert.Equal(limit, app.Sink.Messages().Count(m => m.To.Mailboxes.Any(b => b.Address == busy)));
+        using var scope = app.Services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var waiting = await scope.ServiceProvider.GetRequiredService<AppDb>().Set<OutboxMessage>()
+            .Where(m => m.RecipientMasked == "c***@example.com" && m.State == OutboxState.Pending).ToListAsync();
+        var held = Assert.Single(waiting);
+        Assert.Equal(0, held.Attempts); // held back, not failed
+        Assert.True(held.DueAt > DateTimeOffset.UtcNow.AddMinutes(50));
+    }
+
+    private sealed class PastTime(TimeSpan ago) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() - ago;
     }
 
     [Fact]
