@@ -8,7 +8,7 @@ namespace Fengqiao.BrowserTests;
 /// The real app on a real port (Kestrel) with demo data on a fresh SQLite file, and Debian's
 /// Chromium driven by Playwright. No browser is downloaded: CHROMIUM_PATH or /usr/bin/chromium.
 /// </summary>
-public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("fengqiao-browser-").FullName;
     private IPlaywright? _playwright;
@@ -19,7 +19,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     private static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
         {

@@ -1,14 +1,14 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using Fengqiao.Tests.Infrastructure;
 using MimeKit;
 
-namespace Fengqiao.Tests.Features.Outbox;
+namespace Fengqiao.Testing;
 
 /// <summary>
 /// A real SMTP server for the tests: Postfix's <c>smtp-sink</c> (Debian's postfix package, installed by
-/// scripts/test-services.sh) on a free port, writing every message it accepts to a folder of its own.
+/// scripts/test-services.sh) on a free port, writing every message it accepts to a folder of its own. Shared by the
+/// unit and the browser tests (each project compiles tests/Shared).
 /// </summary>
 public sealed class SmtpSink
 {
@@ -35,7 +35,7 @@ public sealed class SmtpSink
         }
         if (!File.Exists(Program))
         {
-            Assert.False(TestEnvironment.IsCi, $"{Program} is missing: scripts/test-services.sh installs postfix.");
+            Assert.False(string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase), $"{Program} is missing: scripts/test-services.sh installs postfix.");
             SkipReason = $"{Program} is missing (apt-get install postfix).";
             return;
         }
