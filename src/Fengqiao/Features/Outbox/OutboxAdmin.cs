@@ -66,8 +66,11 @@ public sealed class OutboxAdmin(AppDb db, TimeProvider time, OutboxSignal signal
         return changed > 0;
     }
 
-    /// <summary>A dead letter is given up for good (kept on the list as dropped until the retention period purges it).</summary>
+    /// <summary>
+    /// A dead letter is given up for good (kept on the list as dropped until the retention period purges it). It was not
+    /// sent, so it does not count towards the recipient's daily limit; <c>DueAt</c> records when it was dropped.
+    /// </summary>
     public async Task<bool> DropAsync(long id, CancellationToken ct) =>
         await db.Set<OutboxMessage>().Where(m => m.Id == id && m.State == OutboxState.Dead)
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Dropped).SetProperty(m => m.SentAt, time.GetUtcNow()), ct) > 0;
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.State, OutboxState.Dropped).SetProperty(m => m.DueAt, time.GetUtcNow()), ct) > 0;
 }

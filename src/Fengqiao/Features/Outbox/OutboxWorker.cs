@@ -145,7 +145,7 @@ public sealed partial class OutboxWorker(
             m.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 1000);
             if (e is PermanentFailureException || m.Attempts >= o.MaxAttempts)
             {
-                m.State = OutboxState.Dead;
+                (m.State, m.DueAt) = (OutboxState.Dead, time.GetUtcNow()); // DueAt: when it died, where its retention starts
                 LogDead(log, m.Id, m.Event, m.LastError);
             }
             else
@@ -183,7 +183,11 @@ public sealed partial class OutboxWorker(
         return clock.FromLocal(endDay + o.QuietUntil.ToTimeSpan());
     }
 
-    /// <summary>Forgets who a message went to and what it said once the retention period after it ended has passed.</summary>
+    /// <summary>
+    /// Forgets who a message went to and what it said once the retention period after it ended has passed: after delivery
+    /// (<c>SentAt</c>), or after it died or was dropped (<c>DueAt</c>, set then): a dead letter nobody acts on does not
+    /// keep an address for ever.
+    /// </summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -193,7 +197,8 @@ public sealed partial class OutboxWorker(
         var before = now.AddDays(-options.Value.RetentionDays);
         using var _ = await turn.TakeAsync(ct);
         return await db.Set<OutboxMessage>()
-            .Where(m => m.PurgedAt == null && (m.State == OutboxState.Sent || m.State == OutboxState.Dropped) && (m.SentAt ?? m.CreatedAt) < before)
+            .Where(m => m.PurgedAt == null && ((m.State == OutboxState.Sent && m.SentAt < before)
+                || ((m.State == OutboxState.Dead || m.State == OutboxState.Dropped) && m.DueAt < before)))
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Recipient, (string?)null).SetProperty(m => m.Body, (string?)null)
                 .SetProperty(m => m.PurgedAt, now), ct);
     }
