@@ -31,6 +31,7 @@ public static class OutboxSetup
         }
         builder.Services.AddScoped<ResidentFeedback>();
         builder.Services.AddScoped<OutboxAdmin>();
+        builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddWebhooks());
         builder.Services.AddAuthorizationBuilder().AddPolicy(OutboxEndpoints.AdminPolicy, p => p.RequireRole(Roles.Administrator));
         return builder;
     }

@@ -25,6 +25,12 @@ public abstract class PlatformTests(FengqiaoApp app)
         {
             Assert.Contains($"\"{path}\"", doc, StringComparison.Ordinal);
         }
+        // The calls Fengqiao makes to subscribers are documented too, with how to check their signature.
+        var webhooks = System.Text.Json.JsonDocument.Parse(doc).RootElement.GetProperty("webhooks");
+        var resolved = webhooks.GetProperty("request.resolved").GetProperty("post");
+        Assert.Contains("HMAC-SHA256", resolved.GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Contains(resolved.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Fengqiao-Signature");
+        Assert.Contains("serviceRequestId", resolved.GetProperty("requestBody").ToString(), StringComparison.Ordinal);
         var docs = await client.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("Fengqiao API", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
