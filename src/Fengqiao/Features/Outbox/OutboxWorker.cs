@@ -86,11 +86,10 @@ public sealed partial class OutboxWorker(
             return due.Count; // another node took them: look again
         }
         var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == token).ToListAsync(ct);
-        var sentToday = await SentTodayAsync(db, batch, now, ct);
-        foreach (var message in batch)
-        {
-            await DeliverAsync(message, sentToday, ct);
-        }
+        var sentToday = new DailyCounts(await SentTodayAsync(db, batch, now, ct), o.MaxPerRecipientPerDay);
+        // Several at once: each waits mostly on its receiver. Each touches only its own message until the one save below.
+        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Concurrency), CancellationToken = ct },
+            (message, token) => new ValueTask(DeliverAsync(message, sentToday, token)));
         using (await turn.TakeAsync(ct))
         {
             await db.SaveChangesAsync(ct);
@@ -112,7 +111,7 @@ public sealed partial class OutboxWorker(
     }
 
     /// <summary>Sends one claimed message and records what came of it; <paramref name="sentToday"/> counts this batch's sends too.</summary>
-    private async Task DeliverAsync(OutboxMessage m, Dictionary<string, int> sentToday, CancellationToken ct)
+    private async Task DeliverAsync(OutboxMessage m, DailyCounts sentToday, CancellationToken ct)
     {
         var o = options.Value;
         var now = time.GetUtcNow();
@@ -123,7 +122,7 @@ public sealed partial class OutboxWorker(
             m.DueAt = later;
             return;
         }
-        if (m.RecipientHash is { } hash && o.MaxPerRecipientPerDay > 0 && sentToday.GetValueOrDefault(hash) >= o.MaxPerRecipientPerDay)
+        if (!sentToday.TryTake(m.RecipientHash))
         {
             m.DueAt = now.AddHours(1);
             return;
@@ -135,13 +134,10 @@ public sealed partial class OutboxWorker(
                 m.RecipientMasked, m.Subject, m.Body is null ? "" : protector.Unprotect(m.Body));
             await _channels[m.Channel].SendAsync(outgoing, ct);
             (m.State, m.SentAt, m.LastError) = (OutboxState.Sent, time.GetUtcNow(), null);
-            if (m.RecipientHash is { } sentTo)
-            {
-                sentToday[sentTo] = sentToday.GetValueOrDefault(sentTo) + 1;
-            }
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
+            sentToday.GiveBack(m.RecipientHash);
             m.LastError = Truncate($"{e.GetType().Name}: {e.Message}", 1000);
             if (e is PermanentFailureException || m.Attempts >= o.MaxAttempts)
             {
@@ -210,4 +206,43 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "An outbox round failed; trying again at the next poll")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
+}
+
+/// <summary>
+/// The batch's view of the daily limit: what each recipient had in the last 24 hours, and a place taken before each
+/// send (given back if it fails), so that messages sent at once cannot pass the limit together.
+/// </summary>
+internal sealed class DailyCounts(Dictionary<string, int> sent, int limit)
+{
+    private readonly Lock _lock = new();
+
+    public bool TryTake(string? recipientHash)
+    {
+        if (recipientHash is null || limit <= 0)
+        {
+            return true;
+        }
+        lock (_lock)
+        {
+            var count = sent.GetValueOrDefault(recipientHash);
+            if (count >= limit)
+            {
+                return false;
+            }
+            sent[recipientHash] = count + 1;
+            return true;
+        }
+    }
+
+    public void GiveBack(string? recipientHash)
+    {
+        if (recipientHash is null || limit <= 0)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            sent[recipientHash] = sent.GetValueOrDefault(recipientHash) - 1;
+        }
+    }
 }
