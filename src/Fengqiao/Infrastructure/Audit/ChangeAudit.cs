@@ -19,7 +19,7 @@ internal static class ChangeAudit
         var pending = new List<Pending>();
         foreach (var e in tracker.Entries())
         {
-            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || e.Entity is AuditEntry or INotAudited)
+            if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || e.Entity is AuditEntry or INotAudited or Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey)
             {
                 continue;
             }

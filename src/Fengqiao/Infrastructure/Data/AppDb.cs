@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demands;
@@ -28,8 +29,10 @@ namespace Fengqiao.Infrastructure.Data;
 /// outside it simply does not exist for that caller (404 on every verb). Provider-specific
 /// subclasses exist only so that each provider keeps its own migration set.
 /// </summary>
-public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction) : IdentityDbContext<AppUser>(options)
+public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    /// <summary>The shared Data Protection key ring, encrypted (<see cref="Privacy.KeyRingStore"/>).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Area> Areas => Set<Area>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Person> People => Set<Person>();

@@ -16,6 +16,6 @@ public static class PrivacySetup
         var ring = PrivacyKeyRing.Load(builder.Configuration, builder.Environment.ContentRootPath, shared);
         builder.Services.AddSingleton(new FieldProtector(ring));
         builder.Services.Configure<PrivacyOptions>(builder.Configuration.GetSection("Privacy"));
-        return builder;
+        return builder.AddKeyRing();
     }
 }
