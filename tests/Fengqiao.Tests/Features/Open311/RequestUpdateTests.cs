@@ -103,6 +103,33 @@ public abstract class RequestUpdateTests(FengqiaoApp app)
     }
 
     [Fact]
+    public async Task TheCaseAReportBecameIsFollowedToItsResolution()
+    {
+        var since = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var code = await ReportAsync();
+        var officer = await app.ClientAsync("demo.officer");
+        var row = Assert.Single((await officer.PageAsync<RequestRow>("/api/requests?status=Submitted&pageSize=200")).Items, r => r.Code == code);
+        row = (await (await officer.PostAsJsonAsync($"/api/requests/{row.Id}/triage", new { action = "dispute", version = row.Version }))
+            .Content.ReadFromJsonAsync<RequestRow>(Api.Json))!;
+        var d = await officer.GetJsonAsync<Fengqiao.Features.Disputes.DisputeDetail>($"/api/disputes/{row.DisputeId}");
+        d = (await (await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/sessions", new
+        {
+            heldAt = DateTimeOffset.UtcNow.AddHours(-1), place = "社区调解室", mediators = "吴辉", outcome = "Agreement", minutes = "双方同意清理", version = d.Case.Version,
+        })).Content.ReadFromJsonAsync<Fengqiao.Features.Disputes.DisputeDetail>(Api.Json))!;
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+        var resolved = await officer.PostAsJsonAsync($"/api/disputes/{d.Case.Id}/resolve",
+            new { terms = "三日内清理楼道杂物", signedBy = "张某、王某", signedOn = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), version = d.Case.Version });
+        Assert.True(resolved.IsSuccessStatusCode, await resolved.Content.ReadAsStringAsync());
+
+        var updates = await UpdatesAsync(await app.ClientAsync(null), since, code);
+        Assert.Equal([("open", "BecameDispute"), ("closed", "Resolved")],
+            updates.Select(u => (u.GetProperty("status").GetString(), u.GetProperty("external_status_code").GetString())));
+        Assert.Contains(d.Case.Code, updates[0].GetProperty("description").GetString(), StringComparison.Ordinal);
+        Assert.Equal("The parties reached an agreement through mediation.", updates[1].GetProperty("description").GetString());
+        Assert.DoesNotContain(updates, u => u.GetProperty("description").GetString()!.Contains("双方同意清理", StringComparison.Ordinal)); // the minutes stay inside
+    }
+
+    [Fact]
     public async Task AnUpdatePostedTwiceGetsTheSameIdAndIsKeptOnce()
     {
         var since = DateTimeOffset.UtcNow.AddSeconds(-1);
