@@ -28,7 +28,7 @@ public sealed class Open311Options
 /// </summary>
 public static class Open311Endpoints
 {
-    private const string PostPolicy = "open311-post";
+    internal const string PostPolicy = "open311-post";
     private const int DefaultDays = 90;
 
     public static WebApplicationBuilder AddOpen311(this WebApplicationBuilder builder)
@@ -38,6 +38,7 @@ public static class Open311Endpoints
         builder.Services.AddScoped<ResidentRequests>();
         builder.Services.AddSingleton<ReportRouting>();
         builder.Services.AddSingleton<IInterceptor, RoutingInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, UpdateInterceptor>();
         if (UnsafeAcknowledge.IsOn(builder.Configuration, builder.Environment)
             && builder.Configuration.GetValue<DatabaseProvider?>($"{DatabaseOptions.Section}:{nameof(DatabaseOptions.Provider)}") is null or DatabaseProvider.Sqlite)
         {
@@ -69,6 +70,7 @@ public static class Open311Endpoints
         g.MapGet("/requests.{format}", List);
         g.MapGet("/requests/{id}.{format}", Get);
         g.MapGet("/tokens/{token}.{format}", Token);
+        g.MapRequestUpdates();
         app.MapResidentRequests();
         return app;
     }
@@ -322,7 +324,7 @@ public static class Open311Endpoints
             : Open311Format.Errors(xml, 404, $"There is no token '{token}'.");
     }
 
-    private static bool TryDate(string? value, out DateTimeOffset? date)
+    internal static bool TryDate(string? value, out DateTimeOffset? date)
     {
         date = null;
         if (string.IsNullOrWhiteSpace(value))
@@ -369,5 +371,5 @@ public static class Open311Endpoints
         })];
     }
 
-    private static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+    internal static string Iso(DateTimeOffset t) => t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }

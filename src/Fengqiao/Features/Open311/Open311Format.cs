@@ -21,6 +21,7 @@ public static class Open311Format
         ["formats"] = "format",
         ["errors"] = "error",
         ["tokens"] = "request",
+        ["service_request_updates"] = "request_update",
     };
 
     public static bool TryParse(string? format, out bool xml)

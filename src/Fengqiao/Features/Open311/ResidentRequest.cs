@@ -74,6 +74,10 @@ public sealed class ResidentRequest : IVersioned
     public DateTimeOffset? RatedAt { get; set; }
     /// <summary>When the reporter last said the matter was not resolved (which reopened it).</summary>
     public DateTimeOffset? NotResolvedAt { get; set; }
+    /// <summary>The system it came in from through a bridge (<c>12345</c>, the hotline), or null for Open311 and the portal.</summary>
+    public string? Bridge { get; set; }
+    /// <summary>That system's own number for it (the 12345 work order's 工单号): its key for intake, and what goes back out with the answer.</summary>
+    public string? BridgeOrder { get; set; }
     public long Version { get; set; }
 }
 
@@ -85,6 +89,7 @@ internal sealed class ResidentRequestConfiguration : IEntityTypeConfiguration<Re
         b.HasIndex(r => r.AreaPath);
         b.HasIndex(r => new { r.Status, r.RequestedAt });
         b.HasIndex(r => r.UserId);
+        b.HasIndex(r => new { r.Bridge, r.BridgeOrder }).IsUnique();
         b.Property(r => r.Code).HasMaxLength(40);
         b.Property(r => r.ServiceCode).HasMaxLength(40);
         b.Property(r => r.Description).HasMaxLength(4000);
@@ -103,6 +108,8 @@ internal sealed class ResidentRequestConfiguration : IEntityTypeConfiguration<Re
         b.Property(r => r.ApiKeyName).HasMaxLength(50);
         b.Property(r => r.Language).HasMaxLength(10);
         b.Property(r => r.FeedbackComment).HasMaxLength(1000);
+        b.Property(r => r.Bridge).HasMaxLength(20);
+        b.Property(r => r.BridgeOrder).HasMaxLength(64);
         b.Property(r => r.Version).IsConcurrencyToken();
     }
 }

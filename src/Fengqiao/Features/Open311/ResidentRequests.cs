@@ -30,9 +30,11 @@ public sealed class ResidentRequests(
     /// <summary>
     /// Checks, locates and routes the report, then has <see cref="ReportWriter"/> commit it with the others waiting
     /// (group commit); <paramref name="writeNow"/> writes it in a transaction of its own instead (the crash test's
-    /// control run, which holds that commit back).
+    /// control run, which holds that commit back). <paramref name="complete"/> sets what only the caller knows (a bridge's
+    /// order number and time limit) before the write.
     /// </summary>
-    public async Task<ResidentRequest?> CreateAsync(Checks c, NewRequest i, string? apiKeyName, string? userId, CancellationToken ct, bool writeNow = false)
+    public async Task<ResidentRequest?> CreateAsync(Checks c, NewRequest i, string? apiKeyName, string? userId, CancellationToken ct, bool writeNow = false,
+        Action<ResidentRequest>? complete = null)
     {
         c.When(services.Find(i.ServiceCode) is null, "service_code", "There is no such service.")
             .Required("description", i.Description, MaxDescription)
@@ -71,6 +73,7 @@ public sealed class ResidentRequests(
             DeviceId = i.DeviceId, AccountId = i.AccountId, Anonymous = i.Anonymous, UserId = userId, ApiKeyName = apiKeyName,
             AttributesJson = i.Attributes is { Count: > 0 } ? System.Text.Json.JsonSerializer.Serialize(i.Attributes) : null,
         };
+        complete?.Invoke(request);
         if (writeNow)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);

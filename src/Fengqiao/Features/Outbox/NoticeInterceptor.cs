@@ -113,7 +113,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         }
     }
 
-    private static NoticeKind? StatusChange(EntityEntry<ResidentRequest> e)
+    internal static NoticeKind? StatusChange(EntityEntry<ResidentRequest> e)
     {
         var status = e.Property(r => r.Status);
         if (!status.IsModified || status.OriginalValue == status.CurrentValue)
@@ -128,7 +128,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         };
     }
 
-    private static (NoticeKind Kind, string Key)? CaseNotice(DisputeEventType type) => type switch
+    internal static (NoticeKind Kind, string Key)? CaseNotice(DisputeEventType type) => type switch
     {
         DisputeEventType.Resolved => (NoticeKind.Resolved, "The parties reached an agreement through mediation."),
         DisputeEventType.NotResolvable => (NoticeKind.Updated, "Mediation could not settle it; the officer will tell you where it can be taken next."),
@@ -137,7 +137,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         _ => null,
     };
 
-    private static (NoticeKind Kind, string Key)? DangerNotice(DangerEventType type) => type switch
+    internal static (NoticeKind Kind, string Key)? DangerNotice(DangerEventType type) => type switch
     {
         DangerEventType.Rectified => (NoticeKind.Updated, "The responsible party reports the danger rectified; an officer will check it."),
         DangerEventType.Verified => (NoticeKind.Resolved, "An officer has checked that the danger is gone."),
@@ -146,7 +146,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
     };
 
     /// <summary>The reports behind a case: tracked ones as they are in this save, the others as stored (a system read by the link, not a list).</summary>
-    private static async Task<List<ResidentRequest>> RequestsAsync(AppDb db, int? disputeId, int? dangerId, bool sync, CancellationToken ct)
+    internal static async Task<List<ResidentRequest>> RequestsAsync(AppDb db, int? disputeId, int? dangerId, bool sync, CancellationToken ct)
     {
         Func<ResidentRequest, bool> behind = disputeId is { } d ? r => r.DisputeId == d : r => r.DangerId == dangerId;
         var tracked = db.ChangeTracker.Entries<ResidentRequest>().Select(e => e.Entity).Where(behind).ToList();

@@ -130,10 +130,11 @@ public sealed class Notices(
     private IEnumerable<OutboxMessage> Webhooks(ReportNotice n)
     {
         var evt = EventName(n.Kind);
-        foreach (var hook in options.Value.Webhooks.Where(h => h.Events.Count == 0 || h.Events.Contains(evt)))
+        foreach (var hook in options.Value.Webhooks.Where(h => (h.Events.Count == 0 || h.Events.Contains(evt))
+            && (string.IsNullOrEmpty(h.Bridge) || h.Bridge == n.Request.Bridge)))
         {
             var payload = new WebhookPayload(Guid.Empty, evt, time.GetUtcNow(), n.Request.Code, n.Request.ServiceCode,
-                ResidentRequests.Open311Status(n.Request, n.Kind == NoticeKind.Resolved), n.Request.Status.ToString(), n.Note ?? (n.NoteKey is null ? null : l[n.NoteKey].Value), n.StationZh, n.CaseCode);
+                ResidentRequests.Open311Status(n.Request, n.Kind == NoticeKind.Resolved), n.Request.Status.ToString(), n.Note ?? (n.NoteKey is null ? null : l[n.NoteKey].Value), n.StationZh, n.CaseCode, n.Request.BridgeOrder);
             var message = New(OutboxChannel.Webhook, evt, n.Request, LocalizationSetup.Chinese, null, null, hook.Name, null, null);
             message.Body = protector.Protect(JsonSerializer.Serialize(payload with { Id = message.Key }, Json));
             yield return message;
@@ -156,6 +157,7 @@ public sealed class Notices(
 public sealed record SmsBody(string Text, Dictionary<string, string> Params);
 
 /// <summary>What a webhook receives (documented in the OpenAPI document): no personal data, only the report's public facts.</summary>
+/// <param name="OrderNumber">The other system's own number for a report that came in through a bridge (the 12345 work order's 工单号).</param>
 public sealed record WebhookPayload(
     Guid Id, string Event, DateTimeOffset OccurredAt, string ServiceRequestId, string ServiceCode, string Status, string Detail, string? StatusNotes,
-    string? AgencyResponsible, string? CaseCode);
+    string? AgencyResponsible, string? CaseCode, string? OrderNumber = null);

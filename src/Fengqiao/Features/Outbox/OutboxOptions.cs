@@ -75,4 +75,6 @@ public sealed class WebhookSubscription
     public string Secret { get; set; } = "";
     /// <summary>Events it wants (<c>request.received</c>, <c>request.updated</c>, <c>request.resolved</c>, <c>request.reopened</c>); empty: all.</summary>
     public List<string> Events { get; set; } = [];
+    /// <summary>Only reports that came in through this bridge (<c>12345</c>), each with its order number; empty: every report.</summary>
+    public string? Bridge { get; set; }
 }

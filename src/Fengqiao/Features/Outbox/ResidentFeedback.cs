@@ -61,6 +61,16 @@ public sealed class ResidentFeedback(
         {
             return outcome;
         }
+        return await ReopenAsync(c, r, reason, ct);
+    }
+
+    /// <summary>
+    /// The reporter says the resolved report <paramref name="r"/> is not resolved (from the notice's link, or through their Open311
+    /// client): the case, the danger or the closed report is reopened for its officers with the reason on the timeline.
+    /// The caller has found the report and may act for its reporter.
+    /// </summary>
+    public async Task<FeedbackOutcome> ReopenAsync(Checks c, ResidentRequest r, string? reason, CancellationToken ct)
+    {
         c.Required("reason", reason, 1000);
         if (!c.Ok)
         {

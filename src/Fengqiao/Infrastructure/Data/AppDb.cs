@@ -56,6 +56,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
     public DbSet<Review> Reviews => Set<Review>();
     public DbSet<Rectification> Rectifications => Set<Rectification>();
     public DbSet<ResidentRequest> ResidentRequests => Set<ResidentRequest>();
+    public DbSet<RequestUpdate> RequestUpdates => Set<RequestUpdate>();
     public DbSet<Household> Households => Set<Household>();
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<ImportJob> ImportJobs => Set<ImportJob>();
@@ -140,6 +141,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         // reads by tracking code and Open311 lists say IgnoreQueryFilters and expose no contact details.
         Scope<ResidentRequest>(builder, x => x.AreaPath);
         Scope<RequestPhoto>(builder, x => x.Request!.AreaPath);
+        Scope<RequestUpdate>(builder, x => x.AreaPath);
         // Households and residents belong to their grid; an import to the area it fills.
         Scope<Household>(builder, x => x.AreaPath);
         Scope<Resident>(builder, x => x.AreaPath);

@@ -21,7 +21,8 @@ public abstract class PlatformTests(FengqiaoApp app)
     {
         var client = await app.ClientAsync(null);
         var doc = await client.GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/areas", "/api/units", "/api/people", "/api/posts/{id}", "/api/secondments", "/api/account/login" })
+        foreach (var path in new[] { "/api/areas", "/api/units", "/api/people", "/api/posts/{id}", "/api/secondments", "/api/account/login",
+            "/api/bridges/12345/orders", "/open311/v2/servicerequestupdates.{format}" })
         {
             Assert.Contains($"\"{path}\"", doc, StringComparison.Ordinal);
         }

@@ -1334,6 +1334,71 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RequestPhoto");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClientUpdateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExternalStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NoteKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Client", "ClientUpdateId")
+                        .IsUnique();
+
+                    b.ToTable("RequestUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Open311.ResidentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1373,6 +1438,14 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Bridge")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BridgeOrder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1479,6 +1552,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Bridge", "BridgeOrder")
+                        .IsUnique();
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -3687,6 +3763,15 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Open311.ResidentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Person", b =>

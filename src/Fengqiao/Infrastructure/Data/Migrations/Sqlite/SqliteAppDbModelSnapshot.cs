@@ -1273,6 +1273,68 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("RequestPhoto");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientUpdateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Client", "ClientUpdateId")
+                        .IsUnique();
+
+                    b.ToTable("RequestUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Open311.ResidentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1308,6 +1370,14 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bridge")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BridgeOrder")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -1415,6 +1485,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("UserId");
+
+                    b.HasIndex("Bridge", "BridgeOrder")
+                        .IsUnique();
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -3537,6 +3610,15 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Open311.ResidentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Person", b =>
