@@ -32,6 +32,10 @@ public static class OutboxSetup
         builder.Services.AddScoped<ResidentFeedback>();
         builder.Services.AddScoped<OutboxAdmin>();
         builder.Services.Configure<Microsoft.AspNetCore.OpenApi.OpenApiOptions>("v1", o => o.AddWebhooks());
+        foreach (var e in WebhookDocs.ReportEvents)
+        {
+            builder.Services.AddWebhookEvent(e.Name, e.Summary, e.Payload);
+        }
         builder.Services.AddAuthorizationBuilder().AddPolicy(OutboxEndpoints.AdminPolicy, p => p.RequireRole(Roles.Administrator));
         return builder;
     }

@@ -66,7 +66,7 @@ public sealed partial class OutboxWorker(
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var now = time.GetUtcNow();
         var due = await db.Set<OutboxMessage>().Where(m => m.State == OutboxState.Pending && m.DueAt <= now && (m.LeasedUntil == null || m.LeasedUntil < now))
-            .OrderBy(m => m.DueAt).Select(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
+            .OrderBy(m => m.DueAt).ThenBy(m => m.Id).Select(m => m.Id).Take(o.BatchSize).ToListAsync(ct);
         if (due.Count == 0)
         {
             return 0;
@@ -87,9 +87,24 @@ public sealed partial class OutboxWorker(
         }
         var batch = await db.Set<OutboxMessage>().Where(m => due.Contains(m.Id) && m.LeaseOwner == token).ToListAsync(ct);
         var sentToday = new DailyCounts(await SentTodayAsync(db, batch, now, ct), o.MaxPerRecipientPerDay);
-        // Several at once: each waits mostly on its receiver. Each touches only its own message until the one save below.
-        await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Concurrency), CancellationToken = ct },
-            (message, token) => new ValueTask(DeliverAsync(message, sentToday, token)));
+        // Several at once, each waiting mostly on its receiver; but the messages about one thing to one receiver go in order
+        // (a department's "signed for" before its "answered"), and one that fails holds back those after it.
+        var streams = batch.OrderBy(m => m.DueAt).ThenBy(m => m.Id).GroupBy(m => (m.Reference, m.Channel, m.RecipientMasked)).ToList();
+        await Parallel.ForEachAsync(streams, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Concurrency), CancellationToken = ct },
+            async (stream, token) =>
+            {
+                OutboxMessage? held = null;
+                foreach (var message in stream)
+                {
+                    if (held is not null)
+                    {
+                        message.DueAt = held.DueAt > message.DueAt ? held.DueAt : message.DueAt;
+                        continue;
+                    }
+                    await DeliverAsync(message, sentToday, token);
+                    held = message.State == OutboxState.Pending ? message : null;
+                }
+            });
         using (await turn.TakeAsync(ct))
         {
             await db.SaveChangesAsync(ct);

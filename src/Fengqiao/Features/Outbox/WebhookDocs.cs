@@ -12,13 +12,18 @@ public sealed record WebhookEvent(string Name, string Summary, Type Payload);
 /// </summary>
 public static class WebhookDocs
 {
-    public static readonly List<WebhookEvent> Events =
+    /// <summary>The residents' report events; other features add theirs with <see cref="AddWebhookEvent"/>.</summary>
+    public static readonly WebhookEvent[] ReportEvents =
     [
         new("request.received", "A resident's report was received and routed to a station.", typeof(WebhookPayload)),
         new("request.updated", "A report's status changed; the public note says why.", typeof(WebhookPayload)),
         new("request.resolved", "What the report became was resolved (mediated, danger removed, closed).", typeof(WebhookPayload)),
         new("request.reopened", "The resident said it is not resolved, or staff reopened it.", typeof(WebhookPayload)),
     ];
+
+    /// <summary>Documents an event a feature sends to webhook subscribers.</summary>
+    public static IServiceCollection AddWebhookEvent(this IServiceCollection services, string name, string summary, Type payload) =>
+        services.AddSingleton(new WebhookEvent(name, summary, payload));
 
     private const string Signing =
         "Each request is signed: `X-Fengqiao-Signature: sha256=<hex HMAC-SHA256(secret, X-Fengqiao-Timestamp + \".\" + body)>`, " +
@@ -31,7 +36,7 @@ public static class WebhookDocs
     public static OpenApiOptions AddWebhooks(this OpenApiOptions options) => options.AddDocumentTransformer(async (doc, context, ct) =>
     {
         doc.Webhooks ??= new Dictionary<string, IOpenApiPathItem>();
-        foreach (var e in Events)
+        foreach (var e in context.ApplicationServices.GetServices<WebhookEvent>())
         {
             var schema = await context.GetOrCreateSchemaAsync(e.Payload, null, ct);
             doc.Webhooks[e.Name] = new OpenApiPathItem

@@ -16,6 +16,8 @@ public enum UnitKind
     TownshipOffice = 7,
     CommunityCommittee = 8,
     CoBuildingDepartment = 9,
+    /// <summary>A government department or public utility below the province (urban management, the water company): 110 diverts non-police calls to it.</summary>
+    PublicDepartment = 10,
 }
 
 public static class UnitKinds
@@ -46,6 +48,11 @@ public sealed class Unit : IVersioned
     public double? Lat { get; set; }
     public double? Lng { get; set; }
     public string? Address { get; set; }
+    /// <summary>
+    /// Encrypted (FieldProtector) e-mail address of the unit's contact, shown masked: where work handed to the unit (a
+    /// 110 diversion) is announced with a signed link, so that the unit answers without a staff account.
+    /// </summary>
+    public string? ContactEmail { get; set; }
     public long Version { get; set; }
 }
 
@@ -61,6 +68,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.NameEn).HasMaxLength(150);
         b.Property(u => u.AreaPath).HasMaxLength(200);
         b.Property(u => u.Address).HasMaxLength(200);
+        b.Property(u => u.ContactEmail).HasMaxLength(1000);
         b.Property(u => u.Version).IsConcurrencyToken();
         b.HasOne(u => u.Area).WithMany().HasForeignKey(u => u.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.ParentUnit).WithMany().HasForeignKey(u => u.ParentUnitId).OnDelete(DeleteBehavior.Restrict);

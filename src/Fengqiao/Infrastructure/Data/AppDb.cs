@@ -152,6 +152,9 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         Scope<Demand>(builder, x => x.AreaPath);
         Scope<Referral>(builder, x => x.AreaPath);
         Scope<CommunityProject>(builder, x => x.AreaPath);
+        // A 110 diversion and its timeline belong to the call's area, even when the department lies above it.
+        Scope<Features.Diversions.Diversion>(builder, x => x.AreaPath);
+        Scope<Features.Diversions.DiversionEvent>(builder, x => x.AreaPath);
         Scope<ProjectMember>(builder, x => x.Project!.AreaPath);
         Scope<ProjectOrder>(builder, x => x.Project!.AreaPath);
         // A campaign is seen by the area that runs it and by every area it covers, from below (a station in a

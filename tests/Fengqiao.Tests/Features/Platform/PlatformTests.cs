@@ -32,6 +32,7 @@ public abstract class PlatformTests(FengqiaoApp app)
         Assert.Contains("HMAC-SHA256", resolved.GetProperty("description").GetString(), StringComparison.Ordinal);
         Assert.Contains(resolved.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "X-Fengqiao-Signature");
         Assert.Contains("serviceRequestId", resolved.GetProperty("requestBody").ToString(), StringComparison.Ordinal);
+        Assert.Contains("incidentNumber", webhooks.GetProperty("diversion.answered").GetProperty("post").GetProperty("requestBody").ToString(), StringComparison.Ordinal);
         var docs = await client.GetAsync("/api/docs/");
         Assert.Equal(HttpStatusCode.OK, docs.StatusCode);
         Assert.Contains("Fengqiao API", await docs.Content.ReadAsStringAsync(), StringComparison.Ordinal);
