@@ -46,6 +46,7 @@ builder.AddPublicServices();
 builder.AddOpen311();
 builder.AddOutbox();
 builder.AddHouseholds();
+builder.AddDemands();
 builder.AddUsers();
 builder.AddStatistics();
 builder.AddDemo();

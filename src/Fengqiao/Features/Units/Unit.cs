@@ -46,6 +46,10 @@ public sealed class Unit : IVersioned
     public double? Lat { get; set; }
     public double? Lng { get; set; }
     public string? Address { get; set; }
+    /// <summary>Encrypted e-mail of the unit's contact, who receives its referrals (with a signed link to answer them).</summary>
+    public string? ContactEmail { get; set; }
+    /// <summary>The contact's address as screens show it (<c>w***@example.gov.cn</c>).</summary>
+    public string? ContactEmailMasked { get; set; }
     public long Version { get; set; }
 }
 
@@ -61,6 +65,8 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.NameEn).HasMaxLength(150);
         b.Property(u => u.AreaPath).HasMaxLength(200);
         b.Property(u => u.Address).HasMaxLength(200);
+        b.Property(u => u.ContactEmail).HasMaxLength(1000);
+        b.Property(u => u.ContactEmailMasked).HasMaxLength(200);
         b.Property(u => u.Version).IsConcurrencyToken();
         b.HasOne(u => u.Area).WithMany().HasForeignKey(u => u.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.ParentUnit).WithMany().HasForeignKey(u => u.ParentUnitId).OnDelete(DeleteBehavior.Restrict);
