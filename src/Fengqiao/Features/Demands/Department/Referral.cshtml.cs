@@ -29,7 +29,7 @@ public sealed class ReferralModel(DepartmentDesk desk, ChecksFactory checks, ISt
     public async Task<IActionResult> OnPostAcceptAsync(CancellationToken ct)
     {
         var c = checks.Create();
-        return await AfterAsync(c, await desk.AcceptAsync(c, Token, Name, Version, ct), "Signed for: the station has been told.", ct);
+        return await AfterAsync(c, await desk.AcceptAsync(c, Token, Name, Version, ct), "Signed for: the station sees it on the case.", ct);
     }
 
     public async Task<IActionResult> OnPostAnswerAsync(CancellationToken ct)
