@@ -165,6 +165,44 @@ public sealed class DepartmentReferralTests(DepartmentMailApp app) : IClassFixtu
         Assert.Equal((DemandStatus.Referred, d.Demand.Version), (after.Demand.Status, after.Demand.Version));
     }
 
+    [Fact]
+    public async Task AnAdministratorSetsAUnitsContactWhichIsStoredEncryptedAndShownMasked()
+    {
+        var unitId = await app.StoredAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Kind == Fengqiao.Features.Units.UnitKind.CommunityCommittee && u.AreaPath.Contains("/220104001/")).OrderBy(u => u.Id).Select(u => u.Id).FirstAsync());
+        var admin = await app.ClientAsync("demo.admin", "en");
+        async Task<HttpResponseMessage> PostAsync(HttpClient client, string email)
+        {
+            var html = await client.GetStringAsync($"/units/{unitId}");
+            var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+            var version = System.Text.RegularExpressions.Regex.Match(html, "name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+            return await client.PostAsync($"/units/{unitId}?handler=Contact", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["contactEmail"] = email, ["version"] = version,
+            }));
+        }
+
+        var invalid = await PostAsync(admin, "not-an-address");
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("Give a valid e-mail address.", await invalid.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(admin, "Zhou.Min@Example.gov.cn")).StatusCode);
+        Assert.Contains("z***@example.gov.cn", await admin.GetStringAsync($"/units/{unitId}"), StringComparison.Ordinal);
+        var stored = await app.StoredAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.ContactEmail).SingleAsync());
+        Assert.DoesNotContain("zhou.min", stored!, StringComparison.Ordinal);
+        Assert.Equal("zhou.min@example.gov.cn", app.Services.GetRequiredService<StaffMail>().Reveal(stored!));
+
+        // An officer sees the masked contact but may not change it.
+        var officer = await app.ClientAsync("demo.officer", "en");
+        Assert.DoesNotContain("unit-contact-form", await officer.GetStringAsync($"/units/{unitId}"), StringComparison.Ordinal);
+        var html = await officer.GetStringAsync($"/units/{unitId}");
+        var token = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]+)\"").Groups[1].Value);
+        var refused = await officer.PostAsync($"/units/{unitId}?handler=Contact", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["contactEmail"] = "someone@example.com", ["version"] = "0",
+        }));
+        Assert.Contains("/account/denied", refused.Headers.Location?.ToString() ?? "", StringComparison.OrdinalIgnoreCase); // the app's forbidden page
+        Assert.Equal(stored, await app.StoredAsync(db => db.Units.IgnoreQueryFilters().Where(u => u.Id == unitId).Select(u => u.ContactEmail).SingleAsync()));
+    }
+
     private sealed class PastTime(TimeSpan ago) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => System.GetUtcNow() - ago;
