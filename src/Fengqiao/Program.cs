@@ -50,6 +50,7 @@ builder.AddOutbox();
 builder.AddBridges();
 builder.AddDiversions();
 builder.AddHouseholds();
+builder.AddDemands();
 builder.AddUsers();
 builder.AddStatistics();
 builder.AddDemo();

@@ -45,6 +45,10 @@ public enum DemandAction
     Answer = 2,
     Close = 3,
     LinkProject = 4,
+    /// <summary>The unit signs for the referral (签收), by the signed link.</summary>
+    Accept = 5,
+    /// <summary>The unit sends the referral back with a reason (退回): the demand is open again.</summary>
+    Return = 6,
 }
 
 /// <summary>
@@ -112,7 +116,23 @@ public sealed class Referral : IVersioned
     public string? Answer { get; set; }
     public DateOnly? AnsweredOn { get; set; }
     public string? AnsweredByName { get; set; }
+    /// <summary>Answered by the unit itself through the signed link, not recorded by staff.</summary>
+    public bool AnsweredByUnit { get; set; }
+    /// <summary>What the department's signed link names (a key, not the id: the link is made in the save that inserts the referral).</summary>
+    public Guid? LinkKey { get; set; }
+    /// <summary>The unit signed for it (签收).</summary>
+    public DateOnly? AcceptedOn { get; set; }
+    public string? AcceptedByName { get; set; }
+    /// <summary>The unit sent it back (退回): the demand is open again, with <see cref="ReturnReason"/> for the staff.</summary>
+    public DateOnly? ReturnedOn { get; set; }
+    public string? ReturnReason { get; set; }
+    public string? ReturnedByName { get; set; }
+    /// <summary>The day the unit and the referring officer were told it is overdue: the daily check tells them once.</summary>
+    public DateOnly? OverdueNotifiedOn { get; set; }
     public long Version { get; set; }
+
+    /// <summary>Still waiting for the unit: neither answered nor sent back.</summary>
+    public bool IsOpen => AnsweredOn is null && ReturnedOn is null;
 }
 
 internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
@@ -149,6 +169,10 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         b.Property(r => r.Note).HasMaxLength(1000);
         b.Property(r => r.Answer).HasMaxLength(2000);
         b.Property(r => r.AnsweredByName).HasMaxLength(200);
+        b.Property(r => r.AcceptedByName).HasMaxLength(200);
+        b.Property(r => r.ReturnReason).HasMaxLength(1000);
+        b.Property(r => r.ReturnedByName).HasMaxLength(200);
+        b.HasIndex(r => r.LinkKey).IsUnique();
         b.Property(r => r.Version).IsConcurrencyToken();
         b.HasOne(r => r.Unit).WithMany().HasForeignKey(r => r.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(r => r.ReferredBy).WithMany().HasForeignKey(r => r.ReferredById).OnDelete(DeleteBehavior.Restrict);

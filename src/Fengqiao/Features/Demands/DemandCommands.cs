@@ -23,6 +23,8 @@ public static class DemandCommands
         [DemandAction.Answer] = [DemandStatus.Referred],
         [DemandAction.Close] = [DemandStatus.Open, DemandStatus.Answered],
         [DemandAction.LinkProject] = [DemandStatus.Open, DemandStatus.Referred, DemandStatus.Answered],
+        [DemandAction.Accept] = [DemandStatus.Referred],
+        [DemandAction.Return] = [DemandStatus.Referred],
     };
 
     /// <summary>The actions a demand in this state allows.</summary>
@@ -194,8 +196,37 @@ public static class DemandCommands
             (d.ProjectId, d.Status, d.Answer, d.AnsweredOn) = (project.Id, DemandStatus.Answered, answer, today);
         }, ct);
 
-    private static Referral? OpenReferral(Demand d) =>
-        d.Referrals.Where(r => r.AnsweredOn == null).OrderByDescending(r => r.Id).FirstOrDefault();
+    /// <summary>The unit signs for the open referral (签收); it stays Referred.</summary>
+    public static Task<DemandChange> AcceptAsync(AppDb db, Checks c, LocalClock clock, int id, DemandReferralInput i, CancellationToken ct) =>
+        ChangeAsync(db, c, id, i.Version, DemandAction.Accept, d =>
+        {
+            var open = OpenReferral(d);
+            c.Optional("name", i.Name, 200).When(open?.AcceptedOn is not null, "", "The unit has already signed for this referral.");
+            if (c.Ok && open is not null)
+            {
+                (open.AcceptedOn, open.AcceptedByName) = (clock.Today, Trimmed(i.Name));
+            }
+            return Task.CompletedTask;
+        }, ct);
+
+    /// <summary>The unit sends the open referral back with its reason (退回): the demand is Open again, the reason on the referral for the staff.</summary>
+    public static Task<DemandChange> ReturnAsync(AppDb db, Checks c, LocalClock clock, int id, DemandReferralInput i, CancellationToken ct) =>
+        ChangeAsync(db, c, id, i.Version, DemandAction.Return, d =>
+        {
+            c.Required("reason", i.Reason, 1000).Optional("name", i.Name, 200);
+            if (c.Ok && OpenReferral(d) is { } open)
+            {
+                (open.ReturnedOn, open.ReturnReason, open.ReturnedByName) = (clock.Today, i.Reason!.Trim(), Trimmed(i.Name));
+                d.Status = DemandStatus.Open;
+            }
+            return Task.CompletedTask;
+        }, ct);
+
+    private static string? Trimmed(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The referral the demand waits on: the latest neither answered nor sent back.</summary>
+    public static Referral? OpenReferral(Demand d) =>
+        d.Referrals.Where(r => r.IsOpen).OrderByDescending(r => r.Id).FirstOrDefault();
 
     private static async Task<DemandChange> ChangeAsync(
         AppDb db, Checks c, int id, long? version, DemandAction action, Func<Demand, Task> change, CancellationToken ct)

@@ -10,6 +10,9 @@ public sealed record DemandReferInput(int? UnitId, DateOnly? DueOn, string? Note
 
 public sealed record DemandAnswerInput(string? Answer, string? AnsweredByName, DateOnly? AnsweredOn, long? Version);
 
+/// <summary>The unit's sign-off or return of the open referral: who signs, and why it is sent back.</summary>
+public sealed record DemandReferralInput(string? Name, string? Reason, long? Version);
+
 /// <summary>Close with the resident's satisfaction (1–5). From Open, the note says how it was answered on the spot.</summary>
 public sealed record DemandCloseInput(int? Satisfaction, string? Note, long? Version);
 
@@ -25,7 +28,9 @@ public sealed record DemandDto(
 
 public sealed record DemandReferralDto(
     int Id, int UnitId, string UnitNameZh, string UnitNameEn, UnitKind UnitKind, DateOnly ReferredOn, DateOnly DueOn,
-    string? ReferredByZh, string? ReferredByEn, string? Note, string? Answer, DateOnly? AnsweredOn, string? AnsweredByName, bool Overdue, long Version);
+    string? ReferredByZh, string? ReferredByEn, string? Note, string? Answer, DateOnly? AnsweredOn, string? AnsweredByName, bool Overdue, long Version,
+    bool AnsweredByUnit = false, DateOnly? AcceptedOn = null, string? AcceptedByName = null, DateOnly? ReturnedOn = null, string? ReturnReason = null,
+    string? ReturnedByName = null);
 
 /// <summary>The demand page: the demand, its referrals oldest first, and what may be done next.</summary>
 public sealed record DemandDetail(DemandDto Demand, IReadOnlyList<DemandReferralDto> Referrals, IReadOnlyList<DemandAction> AllowedActions);

@@ -25,7 +25,7 @@ public static class DemandQueries
         }
         if (f.Overdue == true)
         {
-            query = query.Where(d => d.Status == DemandStatus.Referred && d.Referrals.Any(r => r.AnsweredOn == null && r.DueOn < today));
+            query = query.Where(d => d.Status == DemandStatus.Referred && d.Referrals.Any(r => r.AnsweredOn == null && r.ReturnedOn == null && r.DueOn < today));
         }
         if (!string.IsNullOrWhiteSpace(f.Area))
         {
@@ -52,7 +52,7 @@ public static class DemandQueries
             d.Answer, d.AnsweredOn, d.Satisfaction, d.ClosedOn, d.CloseNote,
             d.Referrals.OrderByDescending(r => r.ReferredOn).ThenByDescending(r => r.Id).Select(r => r.UnitNameZh).FirstOrDefault(),
             d.Referrals.OrderByDescending(r => r.ReferredOn).ThenByDescending(r => r.Id).Select(r => r.UnitNameEn).FirstOrDefault(),
-            d.Referrals.Where(r => r.AnsweredOn == null).OrderByDescending(r => r.ReferredOn).ThenByDescending(r => r.Id).Select(r => (DateOnly?)r.DueOn).FirstOrDefault(),
+            d.Referrals.Where(r => r.AnsweredOn == null && r.ReturnedOn == null).OrderByDescending(r => r.ReferredOn).ThenByDescending(r => r.Id).Select(r => (DateOnly?)r.DueOn).FirstOrDefault(),
             d.Version));
 
     public static async Task<DemandDetail?> DetailAsync(AppDb db, int id, DateOnly today, CancellationToken ct)
@@ -65,7 +65,8 @@ public static class DemandQueries
         var referrals = await db.DemandReferrals.AsNoTracking().Where(r => r.DemandId == id).OrderBy(r => r.ReferredOn).ThenBy(r => r.Id)
             .Select(r => new DemandReferralDto(r.Id, r.UnitId, r.UnitNameZh, r.UnitNameEn, r.UnitKind, r.ReferredOn, r.DueOn,
                 r.ReferredBy != null ? r.ReferredBy.NameZh : null, r.ReferredBy != null ? r.ReferredBy.NameEn : null,
-                r.Note, r.Answer, r.AnsweredOn, r.AnsweredByName, r.AnsweredOn == null && r.DueOn < today, r.Version))
+                r.Note, r.Answer, r.AnsweredOn, r.AnsweredByName, r.AnsweredOn == null && r.ReturnedOn == null && r.DueOn < today, r.Version,
+                r.AnsweredByUnit, r.AcceptedOn, r.AcceptedByName, r.ReturnedOn, r.ReturnReason, r.ReturnedByName))
             .ToListAsync(ct);
         return new DemandDetail(demand, referrals, DemandCommands.AllowedIn(demand.Status));
     }
@@ -80,7 +81,7 @@ public static class DemandQueries
             query = query.UnderPath(d => d.AreaPath, prefix);
         }
         var byStatus = await query.GroupBy(d => d.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var overdue = await query.CountAsync(d => d.Status == DemandStatus.Referred && d.Referrals.Any(r => r.AnsweredOn == null && r.DueOn < today), ct);
+        var overdue = await query.CountAsync(d => d.Status == DemandStatus.Referred && d.Referrals.Any(r => r.AnsweredOn == null && r.ReturnedOn == null && r.DueOn < today), ct);
         int Of(DemandStatus s) => byStatus.Where(x => x.Status == s).Sum(x => x.Count);
         return new DemandCounts(Of(DemandStatus.Open), Of(DemandStatus.Referred), Of(DemandStatus.Answered), Of(DemandStatus.Closed), overdue);
     }

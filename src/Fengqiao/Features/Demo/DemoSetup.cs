@@ -72,6 +72,7 @@ public static partial class DemoSetup
         var visits = await Visits.VisitsDemo.SeedAsync(db, provider.GetRequiredService<LocalClock>(), ct);
         await Demands.DemandsDemo.SeedAsync(db, provider.GetRequiredService<LocalClock>(), ct);
         await Diversions.DiversionsDemo.SeedAsync(db, provider.GetRequiredService<Infrastructure.Privacy.FieldProtector>(), ct);
+        await Demands.DepartmentsDemo.SeedAsync(db, provider.GetRequiredService<Infrastructure.Privacy.FieldProtector>(), ct);
         await Teams.TeamsDemo.SeedAsync(db, provider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Infrastructure.Auth.AppUser>>(),
             provider.GetRequiredService<Infrastructure.Privacy.FieldProtector>(), provider.GetRequiredService<LocalClock>(), provider.GetRequiredService<TimeProvider>(), ct);
         LogFieldWorkSeeded(log, households, visits, (long)TimeProvider.System.GetElapsedTime(started).TotalMilliseconds);

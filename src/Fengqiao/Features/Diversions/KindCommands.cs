@@ -32,10 +32,10 @@ public static partial class KindCommands
     public static async Task<List<KindRow>> ListAsync(AppDb db, FieldProtector protector, CancellationToken ct)
     {
         var rows = await db.Set<DiversionKind>().IgnoreQueryFilters().AsNoTracking().OrderBy(k => k.Code)
-            .Select(k => new { k, UnitZh = k.Unit != null ? k.Unit.NameZh : null, UnitEn = k.Unit != null ? k.Unit.NameEn : null, Contact = k.Unit != null ? k.Unit.ContactEmail : null })
+            .Select(k => new { k, UnitZh = k.Unit != null ? k.Unit.NameZh : null, UnitEn = k.Unit != null ? k.Unit.NameEn : null, Contact = k.Unit != null ? k.Unit.ContactEmailMasked : null })
             .ToListAsync(ct);
         return [.. rows.Select(r => new KindRow(r.k.Id, r.k.Code, r.k.NameZh, r.k.NameEn, r.k.UnitId, r.UnitZh, r.UnitEn, r.k.LocalUnitKind, r.k.LegalBasis,
-            r.k.TimeLimitWorkingDays, r.k.Active, r.Contact is null ? null : Mask.Email(protector.Unprotect(r.Contact)), r.k.Version))];
+            r.k.TimeLimitWorkingDays, r.k.Active, r.Contact, r.k.Version))];
     }
 
     public static Task<List<UnitOption>> UnitOptionsAsync(AppDb db, CancellationToken ct) =>
@@ -78,7 +78,7 @@ public static partial class KindCommands
         (kind.UnitId, kind.LocalUnitKind, kind.TimeLimitWorkingDays, kind.Active) = (unit?.Id, i.LocalUnitKind, i.TimeLimitWorkingDays!.Value, i.Active);
         if (unit is not null && !string.IsNullOrEmpty(email))
         {
-            unit.ContactEmail = protector.Protect(email.ToLowerInvariant());
+            (unit.ContactEmail, unit.ContactEmailMasked) = (protector.Protect(email.ToLowerInvariant()), Mask.Email(email.ToLowerInvariant()));
         }
         if (existing is null)
         {

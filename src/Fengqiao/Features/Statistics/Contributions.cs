@@ -146,8 +146,9 @@ public static class Contributions
                 yield return new(r.AreaPath, answered, Metric.ReferralsAnsweredInTime, 1);
             }
         }
-        else
+        else if (r.ReturnedOn is null)
         {
+            // A referral the unit sent back waits on no one: the demand is open again at the station.
             yield return new(r.AreaPath, r.DueOn, Metric.ReferralsOpenByDue, 1);
         }
     }

@@ -49,10 +49,12 @@ public sealed class Unit : IVersioned
     public double? Lng { get; set; }
     public string? Address { get; set; }
     /// <summary>
-    /// Encrypted (FieldProtector) e-mail address of the unit's contact, shown masked: where work handed to the unit (a
-    /// 110 diversion) is announced with a signed link, so that the unit answers without a staff account.
+    /// Encrypted (FieldProtector) e-mail address of the unit's contact: where work handed to the unit (a demand's referral,
+    /// a 110 diversion) is announced with a signed link, so that the unit answers without a staff account.
     /// </summary>
     public string? ContactEmail { get; set; }
+    /// <summary>The contact's address as screens show it (<c>w***@example.gov.cn</c>).</summary>
+    public string? ContactEmailMasked { get; set; }
     public long Version { get; set; }
 }
 
@@ -69,6 +71,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         b.Property(u => u.AreaPath).HasMaxLength(200);
         b.Property(u => u.Address).HasMaxLength(200);
         b.Property(u => u.ContactEmail).HasMaxLength(1000);
+        b.Property(u => u.ContactEmailMasked).HasMaxLength(200);
         b.Property(u => u.Version).IsConcurrencyToken();
         b.HasOne(u => u.Area).WithMany().HasForeignKey(u => u.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(u => u.ParentUnit).WithMany().HasForeignKey(u => u.ParentUnitId).OnDelete(DeleteBehavior.Restrict);

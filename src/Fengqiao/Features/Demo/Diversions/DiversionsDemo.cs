@@ -40,7 +40,7 @@ public static class DiversionsDemo
         var units = Departments.Select(d => new Unit
         {
             Code = d.Code, NameZh = d.NameZh, NameEn = d.NameEn, Kind = UnitKind.PublicDepartment, AreaId = city.Id, AreaPath = city.Path,
-            ContactEmail = protector.Protect(d.Email), Lat = city.CentreLat, Lng = city.CentreLng,
+            ContactEmail = protector.Protect(d.Email), ContactEmailMasked = Mask.Email(d.Email), Lat = city.CentreLat, Lng = city.CentreLng,
         }).ToList();
         db.Units.AddRange(units);
         await db.SaveChangesAsync(ct);
@@ -51,7 +51,8 @@ public static class DiversionsDemo
             .ToListAsync(ct);
         foreach (var u in local)
         {
-            u.ContactEmail = protector.Protect($"{u.Code.ToLowerInvariant()}@community.example.gov.cn");
+            var email = $"{u.Code.ToLowerInvariant()}@community.example.gov.cn";
+            (u.ContactEmail, u.ContactEmailMasked) = (protector.Protect(email), Mask.Email(email));
         }
 
         db.Set<DiversionKind>().AddRange(

@@ -527,6 +527,75 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Demands");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DigestKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestKey", "UserId");
+
+                    b.ToTable("HeldNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.NoticePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastDigestOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Digest");
+
+                    b.ToTable("NoticePreferences", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectMember", b =>
                 {
                     b.Property<int>("Id")
@@ -604,6 +673,13 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -611,6 +687,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("AnsweredByUnit")
+                        .HasColumnType("boolean");
 
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
@@ -627,14 +706,31 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("LinkKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("OverdueNotifiedOn")
+                        .HasColumnType("date");
 
                     b.Property<int?>("ReferredById")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("UnitId")
@@ -662,6 +758,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("AreaPath");
 
                     b.HasIndex("DemandId");
+
+                    b.HasIndex("LinkKey")
+                        .IsUnique();
 
                     b.HasIndex("ReferredById");
 
@@ -3126,6 +3225,10 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContactEmailMasked")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");

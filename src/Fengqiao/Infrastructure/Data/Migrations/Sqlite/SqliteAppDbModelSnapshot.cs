@@ -501,6 +501,73 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("Demands");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DigestKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestKey", "UserId");
+
+                    b.ToTable("HeldNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.NoticePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastDigestOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Digest");
+
+                    b.ToTable("NoticePreferences", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectMember", b =>
                 {
                     b.Property<int>("Id")
@@ -572,6 +639,13 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -579,6 +653,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.Property<string>("AnsweredByName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnsweredByUnit")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("TEXT");
@@ -594,14 +671,31 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LinkKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OverdueNotifiedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ReferredById")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReturnedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("UnitId")
@@ -629,6 +723,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("AreaPath");
 
                     b.HasIndex("DemandId");
+
+                    b.HasIndex("LinkKey")
+                        .IsUnique();
 
                     b.HasIndex("ReferredById");
 
@@ -2982,6 +3079,10 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<string>("ContactEmail")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmailMasked")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Kind")
