@@ -15,6 +15,7 @@ public static class OutboxSetup
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<FeedbackLinks>();
         builder.Services.AddSingleton<Notices>();
+        builder.Services.AddSingleton<Templates.EffectiveTemplates>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<NoticeInterceptor>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NoticeInterceptor>());
