@@ -77,7 +77,16 @@ public sealed class Notices(
         {
             // One signed token per notice, shared by all its links.
             var token = n.Kind == NoticeKind.Resolved ? links.Token(r.Code) : null;
-            (subject, var mail) = Render(n, token, templates.For(n.Kind, language));
+            string mail;
+            try
+            {
+                (subject, mail) = Render(n, token, templates.For(n.Kind, language));
+            }
+            catch (Scriban.Syntax.ScriptRuntimeException)
+            {
+                // An administrator's template that fails on this report's values must not stop the report: the built-in wording goes.
+                (subject, mail) = Render(n, token, templates.BuiltIn(n.Kind, language));
+            }
             body = channel == OutboxChannel.Email ? mail : Sms(n, subject, token);
         }
         return New(channel, EventName(n.Kind), r, language, stored, protector.Hash(normalised),

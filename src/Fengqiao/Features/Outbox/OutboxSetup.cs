@@ -32,6 +32,7 @@ public static class OutboxSetup
         }
         builder.Services.AddScoped<ResidentFeedback>();
         builder.Services.AddScoped<OutboxAdmin>();
+        builder.Services.AddScoped<Templates.TemplateEditor>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(OutboxEndpoints.AdminPolicy, p => p.RequireRole(Roles.Administrator));
         return builder;
     }

@@ -27,8 +27,11 @@ public sealed class EffectiveTemplates(IServiceScopeFactory scopes, IStringLocal
     public ParsedTemplate For(NoticeKind kind, string language)
     {
         var overrides = Current();
-        return overrides.TryGetValue((kind, language), out var own) ? own : _defaults.GetOrAdd((kind, language), k => Default(k.Item1, k.Item2));
+        return overrides.TryGetValue((kind, language), out var own) ? own : BuiltIn(kind, language);
     }
+
+    /// <summary>The built-in wording, parsed once.</summary>
+    public ParsedTemplate BuiltIn(NoticeKind kind, string language) => _defaults.GetOrAdd((kind, language), k => Default(k.Item1, k.Item2));
 
     /// <summary>Called after an edit on this node: the next notice reads the templates again.</summary>
     public void Invalidate()
