@@ -20,6 +20,10 @@ public static class OutboxSetup
         builder.Services.AddSingleton<NoticeInterceptor>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NoticeInterceptor>());
         builder.Services.AddSingleton<IInterceptor, CommitSignal>();
+        builder.Services.AddSingleton<Alerts.AlertLinks>();
+        builder.Services.AddSingleton<Alerts.AlertMessages>();
+        builder.Services.AddSingleton<IInterceptor, Alerts.AlertInterceptor>();
+        builder.Services.AddScoped<Alerts.AreaAlerts>();
         builder.Services.AddHttpClient(nameof(SmsChannel), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddHttpClient(nameof(WebhookChannel), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IChannel, EmailChannel>();

@@ -12,6 +12,8 @@ namespace Fengqiao.Features.Outbox.Alerts;
 public sealed class AlertSubscription : IVersioned
 {
     public int Id { get; set; }
+    /// <summary>What the signed links name: made here, so the confirmation goes out in the same save that adds the row.</summary>
+    public Guid Key { get; set; }
     /// <summary>The community (an area of the community level).</summary>
     public int AreaId { get; set; }
     /// <summary>The community's path: a report or event under it is news for this subscriber.</summary>
@@ -36,6 +38,7 @@ internal sealed class AlertSubscriptionConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<AlertSubscription> b)
     {
         b.ToTable("AlertSubscriptions");
+        b.HasIndex(s => s.Key).IsUnique();
         b.HasIndex(s => new { s.AreaId, s.EmailHash }).IsUnique();
         b.HasIndex(s => s.AreaPath);
         b.Property(s => s.AreaPath).HasMaxLength(200);

@@ -1523,6 +1523,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1538,6 +1541,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("AreaId", "EmailHash")
                         .IsUnique();

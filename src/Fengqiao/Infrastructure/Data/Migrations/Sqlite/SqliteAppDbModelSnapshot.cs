@@ -1456,6 +1456,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1471,6 +1474,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("AreaId", "EmailHash")
                         .IsUnique();

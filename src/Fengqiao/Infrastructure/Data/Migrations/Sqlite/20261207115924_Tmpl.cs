@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -23,6 +24,7 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<Guid>(type: "TEXT", nullable: false),
                     AreaId = table.Column<int>(type: "INTEGER", nullable: false),
                     AreaPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Email = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
@@ -68,6 +70,12 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Sqlite
                 name: "IX_AlertSubscriptions_AreaPath",
                 table: "AlertSubscriptions",
                 column: "AreaPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertSubscriptions_Key",
+                table: "AlertSubscriptions",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_NoticeTemplates_Event_Language",

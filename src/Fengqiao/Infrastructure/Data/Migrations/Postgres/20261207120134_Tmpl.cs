@@ -25,6 +25,7 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Key = table.Column<Guid>(type: "uuid", nullable: false),
                     AreaId = table.Column<int>(type: "integer", nullable: false),
                     AreaPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C"),
                     Email = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
@@ -70,6 +71,12 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                 name: "IX_AlertSubscriptions_AreaPath",
                 table: "AlertSubscriptions",
                 column: "AreaPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AlertSubscriptions_Key",
+                table: "AlertSubscriptions",
+                column: "Key",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_NoticeTemplates_Event_Language",
