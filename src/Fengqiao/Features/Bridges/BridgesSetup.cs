@@ -7,7 +7,7 @@ public sealed class Hotline12345Options
 {
     public const string Section = "Bridges:Hotline12345";
 
-    /// <summary>The secret the hotline signs its deliveries with; empty: the intake is closed (503).</summary>
+    /// <summary>The secret the hotline signs its deliveries with; empty: the intake is closed (404, "not configured"), like a route that is not there.</summary>
     public string Secret { get; set; } = "";
     /// <summary>The service an order becomes when its category names none of ours (most 12345 orders are residents' demands).</summary>
     public string DefaultService { get; set; } = RequestServices.Demand;

@@ -51,7 +51,7 @@ public static class HotlineOrders
         var secret = options.Value.Secret;
         if (string.IsNullOrEmpty(secret))
         {
-            return TypedResults.Problem(title: l["The 12345 bridge is not configured."], statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem(title: l["The 12345 bridge is not configured."], statusCode: StatusCodes.Status404NotFound);
         }
         using var reader = new StreamReader(request.Body, Encoding.UTF8);
         var body = await reader.ReadToEndAsync(ct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Features.Open311;
+using Fengqiao.Features.Outbox.Templates;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
@@ -35,7 +36,8 @@ public sealed record ReportNotice(ResidentRequest Request, NoticeKind Kind, stri
 /// is stored (encrypted) until the retention period ends.
 /// </summary>
 public sealed class Notices(
-    IOptions<OutboxOptions> options, FieldProtector protector, IStringLocalizer<SharedResource> l, FeedbackLinks links, TimeProvider time, LocalClock clock)
+    IOptions<OutboxOptions> options, FieldProtector protector, IStringLocalizer<SharedResource> l, FeedbackLinks links, TimeProvider time, LocalClock clock,
+    EffectiveTemplates templates)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -75,46 +77,61 @@ public sealed class Notices(
         {
             // One signed token per notice, shared by all its links.
             var token = n.Kind == NoticeKind.Resolved ? links.Token(r.Code) : null;
-            subject = Subject(n);
-            body = channel == OutboxChannel.Email ? Render(n, token) : Sms(n, subject, token);
+            string mail;
+            try
+            {
+                (subject, mail) = Render(n, token, templates.For(n.Kind, language));
+            }
+            catch (Scriban.Syntax.ScriptRuntimeException)
+            {
+                // An administrator's template that fails on this report's values must not stop the report: the built-in wording goes.
+                (subject, mail) = Render(n, token, templates.BuiltIn(n.Kind, language));
+            }
+            body = channel == OutboxChannel.Email ? mail : Sms(n, subject, token);
         }
         return New(channel, EventName(n.Kind), r, language, stored, protector.Hash(normalised),
             channel == OutboxChannel.Email ? Mask.Email(normalised) : Mask.Phone(normalised), subject, protector.Protect(body));
     }
 
-    private string Subject(ReportNotice n) => n.Kind switch
-    {
-        NoticeKind.Received => l["Your report {0} has been received", n.Request.Code],
-        NoticeKind.Resolved => l["Your report {0} has been resolved", n.Request.Code],
-        NoticeKind.Reopened => l["Your report {0} has been reopened", n.Request.Code],
-        _ => l["Update on your report {0}", n.Request.Code],
-    };
-
-    private string Render(ReportNotice n, string? token)
+    /// <summary>
+    /// The placeholders' values for <paramref name="n"/> in the current culture: what every template of the notice may use
+    /// (<see cref="TemplateCatalog.Placeholders"/>), nothing about the reporter.
+    /// </summary>
+    public Dictionary<string, string?> Values(ReportNotice n, string? token)
     {
         var code = n.Request.Code;
-        var station = n.StationName ?? l["the provincial command centre"].Value;
-        var follow = "\n\n" + l["Follow it at {0}", links.TrackUrl(code)];
-        switch (n.Kind)
+        var note = n.NoteKey is not null ? l[n.NoteKey].Value : string.IsNullOrWhiteSpace(n.Note) ? null : n.Note.Trim();
+        var values = new Dictionary<string, string?>
         {
-            case NoticeKind.Received:
-                var due = n.Request.ExpectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—";
-                return l["Your report {0} has been received by {1}. An answer is expected by {2}.", code, station, due] + follow;
-            case NoticeKind.Resolved:
-                var stars = string.Join("\n", Enumerable.Range(1, 5).Reverse().Select(s => $"  {new string('★', s)}{new string('☆', 5 - s)}  {links.Url(token!, s)}"));
-                var by = clock.DayOf(links.Expiry).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return l["Your report {0} has been resolved by {1}.", code, station] + Note(n) + "\n\n"
-                    + l["How did we do? One tap rates it:"] + "\n" + stars + "\n\n"
-                    + l["Not resolved? Tell us by {0} and the case is reopened: {1}", by, links.NotResolvedUrl(token!)] + follow;
-            case NoticeKind.Reopened:
-                return l["Your report {0} has been reopened, and {1} is handling it again.", code, station] + Note(n) + follow;
-            default:
-                return l["There is news on your report {0}.", code] + Note(n) + follow;
+            ["code"] = code,
+            ["station"] = n.StationName ?? l["the provincial command centre"].Value,
+            ["due_date"] = n.Request.ExpectedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "—",
+            ["status"] = l.Enum(n.Request.Status),
+            ["note"] = note,
+            ["track_link"] = links.TrackUrl(code),
+            ["case_code"] = n.CaseCode,
+        };
+        if (n.Kind == NoticeKind.Resolved && token is not null)
+        {
+            values["rating_links"] = string.Join("\n", Enumerable.Range(1, 5).Reverse().Select(s => $"  {new string('★', s)}{new string('☆', 5 - s)}  {links.Url(token, s)}"));
+            values["not_resolved_link"] = links.NotResolvedUrl(token);
+            values["feedback_deadline"] = clock.DayOf(links.Expiry).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
+        return values;
     }
 
-    private string Note(ReportNotice n) =>
-        n.NoteKey is not null ? "\n\n" + l[n.NoteKey] : string.IsNullOrWhiteSpace(n.Note) ? "" : "\n\n" + n.Note.Trim();
+    /// <summary>The subject and e-mail body of a notice from its effective templates, in the current culture.</summary>
+    public (string Subject, string Body) Render(ReportNotice n, string? token, ParsedTemplate template)
+    {
+        var values = Values(n, token);
+        // A subject is one line: a template's line breaks would end the header.
+        var subject = string.Join(' ', TemplateText.Render(template.Subject, values).Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return (subject.Length > TemplateCatalog.MaxSubject ? subject[..TemplateCatalog.MaxSubject] : subject, TemplateText.Render(template.Body, values));
+    }
+
+    /// <summary>The SMS text a notice with <paramref name="subject"/> is sent as (the gateway's own template aside).</summary>
+    public string SmsText(ReportNotice n, string subject, string? token) =>
+        $"【{options.Value.Sms.SignName}】{subject} {(token is null ? links.TrackUrl(n.Request.Code) : links.Url(token))}";
 
     /// <summary>
     /// An SMS is short: the sign name, what happened and one link (the feedback page after a resolution); the provider's
@@ -124,7 +141,7 @@ public sealed class Notices(
     {
         var link = token is null ? links.TrackUrl(n.Request.Code) : links.Url(token);
         var parameters = new Dictionary<string, string> { ["code"] = n.Request.Code, ["station"] = n.StationName ?? "", ["link"] = link };
-        return JsonSerializer.Serialize(new SmsBody($"【{options.Value.Sms.SignName}】{subject} {link}", parameters), Json);
+        return JsonSerializer.Serialize(new SmsBody(SmsText(n, subject, token), parameters), Json);
     }
 
     private IEnumerable<OutboxMessage> Webhooks(ReportNotice n)

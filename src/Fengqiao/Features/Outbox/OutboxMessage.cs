@@ -49,6 +49,8 @@ public sealed class OutboxMessage : INotAudited
     public string? Subject { get; set; }
     /// <summary>Encrypted body (JSON for webhooks).</summary>
     public string? Body { get; set; }
+    /// <summary>The one-click unsubscribe link of an alert (the e-mail's List-Unsubscribe header); purged with the body.</summary>
+    public string? Unsubscribe { get; set; }
     public OutboxState State { get; set; }
     public int Attempts { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
@@ -80,6 +82,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(m => m.RecipientMasked).HasMaxLength(200);
         b.Property(m => m.Subject).HasMaxLength(300);
         b.Property(m => m.Body).HasMaxLength(20000);
+        b.Property(m => m.Unsubscribe).HasMaxLength(1000);
         b.Property(m => m.LeaseOwner).HasMaxLength(40);
         b.Property(m => m.LastError).HasMaxLength(1000);
     }

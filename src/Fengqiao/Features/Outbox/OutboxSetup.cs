@@ -15,10 +15,15 @@ public static class OutboxSetup
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.AddSingleton<FeedbackLinks>();
         builder.Services.AddSingleton<Notices>();
+        builder.Services.AddSingleton<Templates.EffectiveTemplates>();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<NoticeInterceptor>();
         builder.Services.AddSingleton<IInterceptor>(sp => sp.GetRequiredService<NoticeInterceptor>());
         builder.Services.AddSingleton<IInterceptor, CommitSignal>();
+        builder.Services.AddSingleton<Alerts.AlertLinks>();
+        builder.Services.AddSingleton<Alerts.AlertMessages>();
+        builder.Services.AddSingleton<IInterceptor, Alerts.AlertInterceptor>();
+        builder.Services.AddScoped<Alerts.AreaAlerts>();
         builder.Services.AddHttpClient(nameof(SmsChannel), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddHttpClient(nameof(WebhookChannel), c => c.Timeout = TimeSpan.FromSeconds(15));
         builder.Services.AddSingleton<IChannel, EmailChannel>();
@@ -36,6 +41,7 @@ public static class OutboxSetup
         {
             builder.Services.AddWebhookEvent(e.Name, e.Summary, e.Payload);
         }
+        builder.Services.AddScoped<Templates.TemplateEditor>();
         builder.Services.AddAuthorizationBuilder().AddPolicy(OutboxEndpoints.AdminPolicy, p => p.RequireRole(Roles.Administrator));
         return builder;
     }

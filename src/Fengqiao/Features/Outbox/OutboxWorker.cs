@@ -146,7 +146,7 @@ public sealed partial class OutboxWorker(
         try
         {
             var outgoing = new Outgoing(m.Key, m.Event, m.Reference, m.Language, m.Recipient is null ? null : protector.Unprotect(m.Recipient),
-                m.RecipientMasked, m.Subject, m.Body is null ? "" : protector.Unprotect(m.Body));
+                m.RecipientMasked, m.Subject, m.Body is null ? "" : protector.Unprotect(m.Body), m.Unsubscribe);
             await _channels[m.Channel].SendAsync(outgoing, ct);
             (m.State, m.SentAt, m.LastError) = (OutboxState.Sent, time.GetUtcNow(), null);
         }
@@ -210,7 +210,7 @@ public sealed partial class OutboxWorker(
         return await db.Set<OutboxMessage>()
             .Where(m => m.PurgedAt == null && ((m.State == OutboxState.Sent && m.SentAt < before)
                 || ((m.State == OutboxState.Dead || m.State == OutboxState.Dropped) && m.DueAt < before)))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Recipient, (string?)null).SetProperty(m => m.Body, (string?)null)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Recipient, (string?)null).SetProperty(m => m.Body, (string?)null).SetProperty(m => m.Unsubscribe, (string?)null)
                 .SetProperty(m => m.PurgedAt, now), ct);
     }
 

@@ -148,6 +148,8 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         Scope<ImportJob>(builder, x => x.AreaPath);
         // A message belongs to the area of the record it is about.
         Scope<Features.Outbox.OutboxMessage>(builder, x => x.AreaPath);
+        // An area alert belongs to its community; the public pages that subscribe and the alert hook say IgnoreQueryFilters.
+        Scope<Features.Outbox.Alerts.AlertSubscription>(builder, x => x.AreaPath);
         // A demand and its referrals belong to the demand's area, even when referred to a provincial department.
         Scope<Demand>(builder, x => x.AreaPath);
         Scope<Referral>(builder, x => x.AreaPath);

@@ -38,6 +38,12 @@ public sealed class EmailChannel(IOptions<OutboxOptions> options, TimeProvider t
         message.Headers.Add("X-Fengqiao-Event", m.Event);
         message.Headers.Add("X-Fengqiao-Reference", m.Reference);
         message.Headers.Add("Content-Language", m.Language);
+        if (m.Unsubscribe is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail programs offer their own unsubscribe button, which POSTs to the link.
+            message.Headers.Add(HeaderId.ListUnsubscribe, $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new TextPart("plain") { Text = m.Body };
         var (client, reused) = await RentAsync(smtp, ct);
         try

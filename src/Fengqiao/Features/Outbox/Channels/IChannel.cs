@@ -1,7 +1,8 @@
 namespace Fengqiao.Features.Outbox.Channels;
 
 /// <summary>A message ready to go: decrypted just before sending, never stored so.</summary>
-public sealed record Outgoing(Guid Key, string Event, string Reference, string Language, string? Recipient, string RecipientName, string? Subject, string Body);
+public sealed record Outgoing(Guid Key, string Event, string Reference, string Language, string? Recipient, string RecipientName, string? Subject, string Body,
+    string? Unsubscribe = null);
 
 /// <summary>One way out. Throws on failure (the worker retries with back-off); a <see cref="PermanentFailureException"/> goes straight to the dead letters.</summary>
 public interface IChannel
