@@ -137,6 +137,11 @@ public sealed partial class OutboxLoopTests(MailSqliteApp app) : IClassFixture<M
         Assert.Contains(after.Timeline, e => e.Type == DisputeEventType.Reopened && e.Note!.Contains("鸽子盘又放回阳台了", StringComparison.Ordinal));
         await DeliverAsync();
         Assert.Contains(code, app.Sink.OneTo(Email, "has been reopened").Subject, StringComparison.Ordinal);
+        // The case's officer is told why, in the same save as the reopening.
+        var told = app.Sink.Messages().Single(m => m.To.Mailboxes.Any(b => b.Address.EndsWith("@police.example.gov.cn", StringComparison.Ordinal))
+            && (m.Subject ?? "").Contains(d.Case.Code, StringComparison.Ordinal));
+        Assert.Contains("鸽子盘又放回阳台了", told.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"/disputes/{d.Case.Id}", told.TextBody, StringComparison.Ordinal);
 
         // Said twice, the second "not resolved" finds the case open again and reopens nothing.
         var twice = await PostFormAsync(resident, notResolved, "NotResolved", new() { ["reason"] = "again" });

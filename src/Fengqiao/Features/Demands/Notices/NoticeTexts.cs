@@ -42,6 +42,13 @@ public static class NoticeTexts
             + "\n\n" + l["Open it at {0}", url]
     );
 
+    public static Render NotResolved(string reportCode, string caseCode, string reason, string url) => l =>
+    (
+        l["Reopened: the resident says {0} is not resolved", caseCode],
+        l["The resident who made report {0} says {1} is not resolved, and it has been reopened: {2}", reportCode, caseCode, reason]
+            + "\n\n" + l["Open it at {0}", url]
+    );
+
     public static Render Digest(IReadOnlyList<(string Subject, string Body)> notices) => l =>
     {
         var body = new StringBuilder(l["The notices held for you since your last digest:"]).Append("\n\n");

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Fengqiao.Features.Demands.Department;
+using Fengqiao.Features.Open311;
 using Fengqiao.Features.Outbox;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Supervision;
@@ -57,8 +58,13 @@ public sealed class StaffNoticeInterceptor(StaffMail mail, DepartmentLinks links
     {
         var referrals = db.ChangeTracker.Entries<Referral>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var notices = db.ChangeTracker.Entries<SupervisionNotice>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        var reopened = db.ChangeTracker.Entries<ResidentRequest>()
+            .Where(e => e.State == EntityState.Modified && e.Property(r => r.NotResolvedAt).IsModified && e.Entity.NotResolvedAt != null
+                && (e.Entity.DisputeId != null || e.Entity.DangerId != null))
+            .Select(e => e.Entity).ToList();
         var added = referrals.Count > 0 && await ReferredAsync(db, referrals, sync, ct);
         added |= notices.Count > 0 && await SupervisedAsync(db, notices, sync, ct);
+        added |= reopened.Count > 0 && await NotResolvedAsync(db, reopened, sync, ct);
         if (added)
         {
             _added.AddOrUpdate(db, this);
@@ -86,6 +92,36 @@ public sealed class StaffNoticeInterceptor(StaffMail mail, DepartmentLinks links
             db.Add(mail.ToUnit(contacts[r.UnitId], "referral.made", d.Code, r.AreaPath,
                 NoticeTexts.Referred(facts, links.Url(r.LinkKey!.Value), clock.DayOf(links.Expiry))));
             any = true;
+        }
+        return any;
+    }
+
+    /// <summary>The resident said the resolved report is not resolved: the case's officer (or the danger's finder) hears why.</summary>
+    private async Task<bool> NotResolvedAsync(AppDb db, List<ResidentRequest> requests, bool sync, CancellationToken ct)
+    {
+        var disputeIds = requests.Where(r => r.DisputeId != null).Select(r => r.DisputeId!.Value).ToList();
+        var dangerIds = requests.Where(r => r.DangerId != null).Select(r => r.DangerId!.Value).ToList();
+        var disputes = db.Disputes.IgnoreQueryFilters().AsNoTracking().Where(d => disputeIds.Contains(d.Id) && d.ResponsibleOfficerId != null)
+            .Select(d => new { d.Id, d.Code, Person = d.ResponsibleOfficerId!.Value });
+        var dangers = db.Dangers.IgnoreQueryFilters().AsNoTracking().Where(d => dangerIds.Contains(d.Id) && d.FoundById != null)
+            .Select(d => new { d.Id, d.Code, Person = d.FoundById!.Value });
+        var caseOf = (sync ? disputes.ToList() : await disputes.ToListAsync(ct)).ToDictionary(d => d.Id, d => (d.Code, d.Person));
+        var dangerOf = (sync ? dangers.ToList() : await dangers.ToListAsync(ct)).ToDictionary(d => d.Id, d => (d.Code, d.Person));
+        var readers = (await StaffMail.ReadersAsync(db, [.. caseOf.Values.Concat(dangerOf.Values).Select(v => v.Person)], sync, ct)).ToLookup(r => r.PersonId);
+        var any = false;
+        foreach (var r in requests)
+        {
+            var (code, person, url) = r.DisputeId is { } id && caseOf.TryGetValue(id, out var c) ? (c.Code, c.Person, $"/disputes/{id}")
+                : r.DangerId is { } did && dangerOf.TryGetValue(did, out var g) ? (g.Code, g.Person, $"/dangers/{did}") : (null, 0, null);
+            if (code is null)
+            {
+                continue;
+            }
+            foreach (var reader in readers[person])
+            {
+                mail.ToStaff(db, reader, "request.not-resolved", code, r.AreaPath, NoticeTexts.NotResolved(r.Code, code, r.FeedbackComment ?? "", mail.StaffUrl(url!)));
+                any = true;
+            }
         }
         return any;
     }

@@ -240,6 +240,7 @@ internal abstract class TableWriter(AppDb db, Progress progress)
             "real" => NpgsqlDbType.Real,
             "numeric" => NpgsqlDbType.Numeric,
             "bytea" => NpgsqlDbType.Bytea,
+            "uuid" => NpgsqlDbType.Uuid,
             _ => throw new NotSupportedException("No COPY type for PostgreSQL column type " + storeType),
         };
 
