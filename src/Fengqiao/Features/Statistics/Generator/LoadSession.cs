@@ -42,7 +42,13 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         }
         else
         {
-            await ExecAsync("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; " +
+            // Leaving WAL needs the database to itself. Inside a running app (its workers keep pooled connections open) that
+            // never comes, and a wait without a timeout would wait for ever: after a few seconds the load keeps WAL.
+            if (!await TryExecAsync("PRAGMA journal_mode = OFF", TimeSpan.FromSeconds(3), ct))
+            {
+                progress.Line("Other connections have the database open: the load keeps its write-ahead log.");
+            }
+            await ExecAsync("PRAGMA synchronous = OFF; PRAGMA foreign_keys = OFF; PRAGMA cache_size = -1048576; " +
                 "PRAGMA temp_store = MEMORY; PRAGMA threads = 2; PRAGMA wal_autocheckpoint = 16384", ct);
             var settings = await ListAsync("SELECT 'journal_mode', journal_mode FROM pragma_journal_mode UNION ALL SELECT 'threads', threads FROM pragma_threads", tables, ct);
             progress.Line("SQLite for the load: " + string.Join(", ", settings.Chunk(2).Select(p => p[0] + " " + p[1])));
@@ -140,6 +146,23 @@ internal sealed class LoadSession(AppDb db, Progress progress)
         cmd.CommandText = sql;
         cmd.CommandTimeout = 0;
         await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>False when SQLite stays busy (another connection holds what the statement needs) for <paramref name="wait"/>.</summary>
+    private async Task<bool> TryExecAsync(string sql, TimeSpan wait, CancellationToken ct)
+    {
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = (int)wait.TotalSeconds;
+        try
+        {
+            await cmd.ExecuteNonQueryAsync(ct);
+            return true;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
+        {
+            return false;
+        }
     }
 
     private async Task<List<string>> ListAsync(string sql, IReadOnlyCollection<string> tables, CancellationToken ct)
