@@ -19,6 +19,9 @@ public abstract class ProvinceGeneratorTests(FengqiaoApp app)
     public async Task AGeneratedProvinceComesWithRollupsThatEqualAFullRecount()
     {
         await app.ClientAsync(null);
+        // Another connection holds the database open, as the app's workers do with theirs: the load must not wait for it.
+        await using var worker = app.Services.CreateAsyncScope();
+        await worker.ServiceProvider.GetRequiredService<AppDb>().Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         string[] args = ["generate-province", "--scale", "0.002", "--seed", "7", "--end", "2026-06-30"];
         Assert.Equal(0, await ProvinceGenerator.RunAsync(app.Services, args, TestContext.Current.CancellationToken));
 
