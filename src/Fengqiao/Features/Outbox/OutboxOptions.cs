@@ -20,9 +20,9 @@ public sealed class OutboxOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
     /// <summary>How often the worker looks for due messages when nothing has woken it.</summary>
     public TimeSpan Poll { get; set; } = TimeSpan.FromSeconds(5);
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 400;
     /// <summary>Messages of a batch sent at once (each mostly waits on its receiver); also the SMTP connections kept open.</summary>
-    public int Concurrency { get; set; } = 8;
+    public int Concurrency { get; set; } = 16;
 
     /// <summary>Days after delivery (or dropping) that the recipient and the body are kept, then purged.</summary>
     public int RetentionDays { get; set; } = 30;

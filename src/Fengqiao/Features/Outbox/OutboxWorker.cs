@@ -89,6 +89,7 @@ public sealed partial class OutboxWorker(
         var sentToday = new DailyCounts(await SentTodayAsync(db, batch, now, ct), o.MaxPerRecipientPerDay);
         // Several at once, each waiting mostly on its receiver; but the messages about one thing to one receiver go in order
         // (a department's "signed for" before its "answered"), and one that fails holds back those after it.
+        var lastStart = until - TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(20).Ticks, o.Lease.Ticks / 2));
         var streams = batch.OrderBy(m => m.DueAt).ThenBy(m => m.Id).GroupBy(m => (m.Reference, m.Channel, m.RecipientMasked)).ToList();
         await Parallel.ForEachAsync(streams, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.Concurrency), CancellationToken = ct },
             async (stream, token) =>
@@ -96,9 +97,12 @@ public sealed partial class OutboxWorker(
                 OutboxMessage? held = null;
                 foreach (var message in stream)
                 {
-                    if (held is not null)
+                    // Nothing is started that could outlast the lease (a slow receiver's timeout is 15 s): another worker
+                    // may claim it once the lease ends, so it is handed back untried instead.
+                    if (held is not null || time.GetUtcNow() > lastStart)
                     {
-                        message.DueAt = held.DueAt > message.DueAt ? held.DueAt : message.DueAt;
+                        (message.LeasedUntil, message.LeaseOwner) = (null, null);
+                        message.DueAt = held is not null && held.DueAt > message.DueAt ? held.DueAt : message.DueAt;
                         continue;
                     }
                     await DeliverAsync(message, sentToday, token);
