@@ -8,7 +8,7 @@ import os, sys
 import xml.etree.ElementTree as ET
 from xml.sax.saxutils import escape
 
-path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'Fengqiao', 'Resources', 'SharedResource.zh-CN.resx')
+path = os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'src', 'Fengqiao.App', 'Resources', 'SharedResource.zh-CN.resx')
 entries = {d.get('name'): d.find('value').text or '' for d in ET.parse(path).getroot().iter('data')}
 for line in sys.stdin:
     line = line.rstrip('\n')

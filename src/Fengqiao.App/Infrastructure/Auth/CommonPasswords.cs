@@ -6,7 +6,7 @@ namespace Fengqiao.Infrastructure.Auth;
 
 /// <summary>
 /// Refuses the passwords people pick most: the 49,000-word list of zxcvbn-ts (npm <c>@zxcvbn-ts/language-common</c>,
-/// embedded at build time), a few Chinese favourites, and any password that contains the user name. The descriptions
+/// which the host's build copies beside the app as <c>common-passwords.json</c>), a few Chinese favourites, and any password that contains the user name. The descriptions
 /// are the English keys of the localized messages; pages put them in the reader's language.
 /// </summary>
 public sealed class CommonPasswords : IPasswordValidator<AppUser>
@@ -14,6 +14,7 @@ public sealed class CommonPasswords : IPasswordValidator<AppUser>
     public const string CommonMessage = "This password is one of the most common ones; choose another.";
     public const string ContainsUserNameMessage = "The password must not contain the user name.";
 
+    private const string FileName = "common-passwords.json";
     private static readonly Lazy<FrozenSet<string>> List = new(Load);
 
     private static readonly string[] ChineseFavourites =
@@ -40,8 +41,12 @@ public sealed class CommonPasswords : IPasswordValidator<AppUser>
 
     private static FrozenSet<string> Load()
     {
-        using var stream = typeof(CommonPasswords).Assembly.GetManifestResourceStream("common-passwords.json")
-            ?? throw new InvalidOperationException("The common-password list is not embedded; rebuild after npm ci.");
+        var path = Path.Combine(AppContext.BaseDirectory, FileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The common-password list is missing at {path}. Build the host (src/Fengqiao), whose npm ci installs @zxcvbn-ts/language-common.", path);
+        }
+        using var stream = File.OpenRead(path);
         var words = JsonSerializer.Deserialize<string[]>(stream) ?? [];
         return words.Select(w => w.ToLowerInvariant()).Concat(ChineseFavourites).ToFrozenSet(StringComparer.Ordinal);
     }

@@ -15,7 +15,7 @@ public sealed class DemoRulesTests
     public void DemoTypesLiveOnlyInTheDemoFeature()
     {
         // By reflection: the rules library matches names ignoring case, and "LoginCodeModel" holds "deMo".
-        var outside = typeof(Program).Assembly.GetTypes()
+        var outside = typeof(Fengqiao.Infrastructure.Data.AppDb).Assembly.GetTypes()
             .Where(t => t.Name.Contains("Demo", StringComparison.Ordinal) && !(t.Namespace ?? "").StartsWith("Fengqiao.Features.Demo", StringComparison.Ordinal))
             .Select(t => t.FullName)
             .ToList();
@@ -25,7 +25,7 @@ public sealed class DemoRulesTests
     [Fact]
     public void NoRuntimeFeatureDependsOnTheDemo()
     {
-        var result = Types.InAssembly(typeof(Program).Assembly)
+        var result = Types.InAssembly(typeof(Fengqiao.Infrastructure.Data.AppDb).Assembly)
             .That().ResideInNamespace("Fengqiao.Features")
             .And().DoNotResideInNamespace("Fengqiao.Features.Demo")
             .ShouldNot().HaveDependencyOn("Fengqiao.Features.Demo")
