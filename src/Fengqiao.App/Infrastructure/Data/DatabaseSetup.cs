@@ -39,13 +39,13 @@ public static class DatabaseSetup
             {
                 throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Fengqiao is not set.");
             }
-            builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection).AddInterceptors(sp.GetServices<IInterceptor>()),
+            builder.Services.AddDbContext<AppDb, PostgresAppDb>((sp, o) => o.UseNpgsql(connection, PostgresAppDb.WithMigrations).AddInterceptors(sp.GetServices<IInterceptor>()),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = SqliteConnectionString(connection ?? DefaultSqlite, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(sqlite).AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]),
+            builder.Services.AddDbContext<AppDb, SqliteAppDb>((sp, o) => o.UseSqlite(sqlite, SqliteAppDb.WithMigrations).AddInterceptors([new SqlitePragmas(), .. sp.GetServices<IInterceptor>()]),
                 optionsLifetime: ServiceLifetime.Singleton);
         }
         return builder;
@@ -64,8 +64,8 @@ public static class DatabaseSetup
     }
 
     /// <summary>
-    /// SQLite migrates itself so that <c>dotnet run</c> just works; PostgreSQL is migrated by the
-    /// explicit <c>migrate</c> command, and the app refuses to start on an unmigrated database.
+    /// SQLite migrates itself so that <c>dotnet run</c> just works; PostgreSQL is migrated by the explicit
+    /// <c>migrate</c> command only, and the app refuses to start on an unmigrated database.
     /// </summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {

@@ -1,13 +1,23 @@
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Design;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
 
 namespace Fengqiao.Infrastructure.Data;
 
-/// <summary>SQLite flavour: the embedded default. Migrations in Migrations/Sqlite.</summary>
+/// <summary>SQLite flavour: the embedded default. Migrations in their own assembly, src/Fengqiao.Migrations.Sqlite.</summary>
 public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, Jurisdiction jurisdiction) : AppDb(options, jurisdiction)
 {
+    public const string MigrationsAssembly = "Fengqiao.Migrations.Sqlite";
+
+    /// <summary>Where this provider's migrations are: every place that configures the provider passes this.</summary>
+    public static void WithMigrations(SqliteDbContextOptionsBuilder sqlite) => sqlite.MigrationsAssembly(MigrationsAssembly);
+
+    /// <summary>Options outside the app's container (tests, design time).</summary>
+    public static DbContextOptions<SqliteAppDb> Options(string connection) =>
+        new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite(connection, WithMigrations).Options;
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // SQLite has no instant type; store UTC ticks so that ordering and comparison work in SQL.
@@ -15,9 +25,18 @@ public sealed class SqliteAppDb(DbContextOptions<SqliteAppDb> options, Jurisdict
     }
 }
 
-/// <summary>PostgreSQL flavour: production and scale-out. Migrations in Migrations/Postgres.</summary>
+/// <summary>PostgreSQL flavour: production and scale-out. Migrations in their own assembly, src/Fengqiao.Migrations.Postgres.</summary>
 public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, Jurisdiction jurisdiction) : AppDb(options, jurisdiction)
 {
+    public const string MigrationsAssembly = "Fengqiao.Migrations.Postgres";
+
+    /// <summary>Where this provider's migrations are: every place that configures the provider passes this.</summary>
+    public static void WithMigrations(NpgsqlDbContextOptionsBuilder npgsql) => npgsql.MigrationsAssembly(MigrationsAssembly);
+
+    /// <summary>Options outside the app's container (tests, design time).</summary>
+    public static DbContextOptions<PostgresAppDb> Options(string connection) =>
+        new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(connection, WithMigrations).Options;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -29,16 +48,4 @@ public sealed class PostgresAppDb(DbContextOptions<PostgresAppDb> options, Juris
             property.SetCollation("C");
         }
     }
-}
-
-internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDb>
-{
-    public SqliteAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=design.db").Options, Jurisdiction.System());
-}
-
-internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresAppDb>
-{
-    public PostgresAppDb CreateDbContext(string[] args) =>
-        new(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=localhost;Database=fengqiao_design").Options, Jurisdiction.System());
 }

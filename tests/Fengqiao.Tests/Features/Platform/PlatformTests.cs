@@ -59,14 +59,16 @@ public sealed class MigrationTests
     [Fact]
     public void SqliteMigrationsMatchTheModel()
     {
-        using var db = new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=:memory:").Options, Jurisdiction.System());
-        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao --context SqliteAppDb --output-dir Infrastructure/Data/Migrations/Sqlite");
+        using var db = new SqliteAppDb(SqliteAppDb.Options("Data Source=:memory:"), Jurisdiction.System());
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao.Migrations.Sqlite --startup-project src/Fengqiao --context SqliteAppDb");
     }
 
     [Fact]
     public void PostgresMigrationsMatchTheModel()
     {
-        using var db = new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=unused").Options, Jurisdiction.System());
-        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao --context PostgresAppDb --output-dir Infrastructure/Data/Migrations/Postgres");
+        using var db = new PostgresAppDb(PostgresAppDb.Options("Host=unused"), Jurisdiction.System());
+        Assert.NotEmpty(db.Database.GetMigrations());
+        Assert.False(db.Database.HasPendingModelChanges(), "Run: dotnet ef migrations add NAME --project src/Fengqiao.Migrations.Postgres --startup-project src/Fengqiao --context PostgresAppDb");
     }
 }

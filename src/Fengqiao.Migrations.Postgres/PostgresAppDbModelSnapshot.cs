@@ -3,20 +3,17 @@ using System;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
+namespace Fengqiao.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261129081438_Security")]
-    partial class Security
+    partial class PostgresAppDbModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -66,7 +63,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("Path")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -104,7 +102,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("DescriptionEn")
                         .HasMaxLength(1500)
@@ -169,7 +168,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("IssueDate")
                         .HasColumnType("date");
@@ -237,7 +237,11 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int?>("AssessedById")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -261,6 +265,14 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Measures")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PartyAnswer")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("RectificationNote")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -275,10 +287,16 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("RectifyBy")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("ReferredOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ResponsibleParty")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -299,6 +317,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("AreaPath");
 
+                    b.HasIndex("AssessedById");
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -311,6 +331,58 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "RectifyBy");
 
                     b.ToTable("Dangers");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("ActorPersonId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DangerId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Risk")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("DangerId");
+
+                    b.ToTable("DangerEvents");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
@@ -327,7 +399,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -381,7 +454,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Category")
                         .HasColumnType("integer");
@@ -451,6 +525,75 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("Status", "RaisedOn");
 
                     b.ToTable("Demands");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DigestKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DigestKey", "UserId");
+
+                    b.ToTable("HeldNotices", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Demands.Notices.NoticePreference", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<bool>("Digest")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastDigestOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Digest");
+
+                    b.ToTable("NoticePreferences", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectMember", b =>
@@ -530,6 +673,13 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("AcceptedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Answer")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -538,13 +688,17 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("AnsweredByUnit")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("AnsweredOn")
                         .HasColumnType("date");
 
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("DemandId")
                         .HasColumnType("integer");
@@ -552,14 +706,31 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("LinkKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("OverdueNotifiedOn")
+                        .HasColumnType("date");
 
                     b.Property<int?>("ReferredById")
                         .HasColumnType("integer");
 
                     b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReturnedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("ReturnedOn")
                         .HasColumnType("date");
 
                     b.Property<int>("UnitId")
@@ -588,6 +759,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("DemandId");
 
+                    b.HasIndex("LinkKey")
+                        .IsUnique();
+
                     b.HasIndex("ReferredById");
 
                     b.HasIndex("UnitId");
@@ -615,7 +789,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -733,8 +908,6 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaPath");
-
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -745,6 +918,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("StationUnitId");
 
                     b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
                     b.ToTable("Disputes");
                 });
@@ -767,7 +942,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -996,6 +1172,231 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("MediationSessions");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Diversions.Diversion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Answer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("AnsweredOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<string>("CallerPhone")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CallerPhoneMasked")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("DivertedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("DivertedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("IncidentNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("KindId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Lng")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReturnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("ReturnedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitNameEn")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("UnitNameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaId");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("IncidentNumber")
+                        .IsUnique();
+
+                    b.HasIndex("KindId");
+
+                    b.HasIndex("UnitId");
+
+                    b.HasIndex("Status", "DueOn");
+
+                    b.ToTable("Diversions", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Diversions.DiversionEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DiversionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitNameEn")
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("UnitNameZh")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DiversionId");
+
+                    b.ToTable("DiversionEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Diversions.DiversionKind", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("LocalUnitKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("NameZh")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("TimeLimitWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnitId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("UnitId");
+
+                    b.ToTable("DiversionKinds", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Households.Household", b =>
                 {
                     b.Property<int>("Id")
@@ -1015,7 +1416,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1075,7 +1477,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1129,7 +1532,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("StoredPath")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
+                        .HasColumnType("character varying(500)")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 
@@ -1151,7 +1555,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("BirthDate")
                         .HasColumnType("date");
@@ -1253,6 +1658,71 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("RequestPhoto");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClientUpdateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ExternalStatus")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NoteKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("RequestId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("Client", "ClientUpdateId")
+                        .IsUnique();
+
+                    b.ToTable("RequestUpdates", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Open311.ResidentRequest", b =>
                 {
                     b.Property<int>("Id")
@@ -1286,11 +1756,20 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Bridge")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BridgeOrder")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -1322,9 +1801,17 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ExpectedOn")
                         .HasColumnType("date");
 
+                    b.Property<string>("FeedbackComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("FirstName")
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<string>("LastName")
                         .HasMaxLength(50)
@@ -1336,9 +1823,18 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<double?>("Lng")
                         .HasColumnType("double precision");
 
+                    b.Property<DateTimeOffset?>("NotResolvedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Phone")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
 
                     b.Property<DateTimeOffset>("RequestedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1381,9 +1877,230 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
+                    b.HasIndex("Bridge", "BridgeOrder")
+                        .IsUnique();
+
                     b.HasIndex("Status", "RequestedAt");
 
                     b.ToTable("ResidentRequests");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Outbox.Alerts.AlertSubscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("EmailHash")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EmailMasked")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset?>("UnsubscribedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("AreaId", "EmailHash")
+                        .IsUnique();
+
+                    b.ToTable("AlertSubscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("LeasedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Recipient")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RecipientHash")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("RecipientMasked")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Unsubscribe")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaPath");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("Reference");
+
+                    b.HasIndex("RecipientHash", "SentAt");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.ToTable("OutboxMessages", (string)null);
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Outbox.Templates.NoticeTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Event", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NoticeTemplates", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Person", b =>
@@ -1401,7 +2118,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("HomeAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("HomeUnitId")
                         .HasColumnType("integer");
@@ -1451,7 +2169,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("EndDate")
                         .HasColumnType("date");
@@ -1504,7 +2223,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("BookedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1586,7 +2306,11 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Facilities")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1698,7 +2422,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("date");
@@ -1758,7 +2483,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
@@ -1851,7 +2577,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("BundleCode")
                         .HasMaxLength(20)
@@ -1943,7 +2670,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Booked")
                         .HasColumnType("integer");
@@ -1982,7 +2710,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset?>("CalledAt")
                         .HasColumnType("timestamp with time zone");
@@ -2040,6 +2769,13 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("ConfirmedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly?>("ConfirmedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
 
@@ -2049,7 +2785,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("FromAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("FromUnitId")
                         .HasColumnType("integer");
@@ -2064,13 +2801,18 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<int>("PersonId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
                     b.Property<string>("ToAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("ToUnitId")
                         .HasColumnType("integer");
@@ -2096,6 +2838,26 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("Secondments");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
+                {
+                    b.Property<short>("Metric")
+                        .HasColumnType("smallint");
+
+                    b.Property<string>("Area")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Metric", "Area", "Day");
+
+                    b.ToTable("AreaRollups", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Supervision.SupervisionNotice", b =>
                 {
                     b.Property<long>("Id")
@@ -2114,7 +2876,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("DueDate")
                         .HasColumnType("date");
@@ -2128,7 +2891,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("SubjectAreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("SubjectCode")
                         .IsRequired()
@@ -2175,7 +2939,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("CommunityAttendees")
                         .IsRequired()
@@ -2219,7 +2984,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -2269,7 +3035,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Audience")
                         .HasColumnType("integer");
@@ -2317,7 +3084,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("EndedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2374,7 +3142,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Description")
                         .HasMaxLength(500)
@@ -2422,7 +3191,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("JoinedOn")
                         .HasColumnType("date");
@@ -2472,7 +3242,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
@@ -2560,12 +3331,21 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ContactEmailMasked")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -2623,7 +3403,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("CreatedById")
                         .HasColumnType("integer");
@@ -2675,7 +3456,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("CampaignId")
                         .HasColumnType("integer");
@@ -2706,7 +3488,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Property<string>("AreaPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer");
@@ -2772,7 +3555,8 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<string>("AreaPath")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
@@ -3004,6 +3788,25 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("IdempotentRequest");
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
@@ -3154,6 +3957,11 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Fengqiao.Features.People.Person", "AssessedBy")
+                        .WithMany()
+                        .HasForeignKey("AssessedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Fengqiao.Features.Disputes.Dispute", "Dispute")
                         .WithMany()
                         .HasForeignKey("DisputeId")
@@ -3171,11 +3979,24 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
                     b.Navigation("Area");
 
+                    b.Navigation("AssessedBy");
+
                     b.Navigation("Dispute");
 
                     b.Navigation("FoundBy");
 
                     b.Navigation("VerifiedBy");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Dangers.Danger", "Danger")
+                        .WithMany()
+                        .HasForeignKey("DangerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Danger");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
@@ -3360,6 +4181,54 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                     b.Navigation("Dispute");
                 });
 
+            modelBuilder.Entity("Fengqiao.Features.Diversions.Diversion", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Areas.Area", "Area")
+                        .WithMany()
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fengqiao.Features.Diversions.DiversionKind", "Kind")
+                        .WithMany()
+                        .HasForeignKey("KindId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Fengqiao.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("Kind");
+
+                    b.Navigation("Unit");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Diversions.DiversionEvent", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Diversions.Diversion", "Diversion")
+                        .WithMany()
+                        .HasForeignKey("DiversionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Diversion");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Diversions.DiversionKind", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Units.Unit", "Unit")
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Unit");
+                });
+
             modelBuilder.Entity("Fengqiao.Features.Households.Household", b =>
                 {
                     b.HasOne("Fengqiao.Features.Areas.Area", "Area")
@@ -3391,6 +4260,15 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Request");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Open311.RequestUpdate", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Open311.ResidentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Person", b =>
@@ -3715,11 +4593,9 @@ namespace Fengqiao.Infrastructure.Data.Migrations.Postgres
 
             modelBuilder.Entity("Fengqiao.Infrastructure.Auth.AppUser", b =>
                 {
-                    b.HasOne("Fengqiao.Features.People.Person", "Person")
+                    b.HasOne("Fengqiao.Features.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId");
-
-                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
