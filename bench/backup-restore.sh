@@ -49,7 +49,7 @@ if [ "$DB" = postgres ]; then
     -c "DROP DATABASE IF EXISTS fengqiao_bench_restored WITH (FORCE)" \
     -c "CREATE DATABASE fengqiao_bench_live" -c "CREATE DATABASE fengqiao_bench_restored"
   live_env
-  cli migrate
+  Demo__Enabled=true cli migrate  # on PostgreSQL the demo is seeded by migrate, not by the web node
 fi
 
 echo "== starting the demo system on $DB"

@@ -16,7 +16,8 @@ export Privacy__KeyFile="$WORK/keys.json" ASPNETCORE_URLS=http://127.0.0.1:5199 
 if [ "$DB" = postgres ]; then
   export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=localhost;Username=postgres;Password=postgres;Database=fengqiao_bench"
   PGPASSWORD=postgres psql -h localhost -U postgres -qc "DROP DATABASE IF EXISTS fengqiao_bench" -c "CREATE DATABASE fengqiao_bench"
-  (cd "$ROOT/src/Fengqiao" && dotnet "$APP" migrate)
+  # On PostgreSQL the demo is seeded by migrate, not by the web node.
+  (cd "$ROOT/src/Fengqiao" && Demo__Enabled=true dotnet "$APP" migrate)
 else
   export ConnectionStrings__Fengqiao="Data Source=$WORK/bench.db"
 fi

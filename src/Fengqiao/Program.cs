@@ -62,11 +62,11 @@ if (await app.RunCommandAsync(args))
 {
     return;
 }
+// A web node's start: SQLite, the embedded default, migrates and seeds itself (holidays, catalogue, roles, demo, counts);
+// PostgreSQL only checks that `migrate` has run, which does both.
 await app.Services.PrepareDatabaseAsync();
+await app.Services.SeedIfEmbeddedAsync();
 await app.Services.PrepareCalendarAsync();
-await app.Services.SeedCatalogueAsync();
-await app.Services.SeedDemoAsync();
-await app.Services.PrepareStatisticsAsync();
 
 app.UseWebPipeline();
 app.MapHealth();

@@ -32,11 +32,9 @@ public class PostgresApp : FengqiaoApp
         _database = $"fq_{Environment.ProcessId}_{Interlocked.Increment(ref _counter)}";
         if (!DemoEnabled)
         {
-            // Outside demo mode: empty, migrated as an operator would (`migrate`) before the first start.
+            // Outside demo mode: empty, migrated and seeded as an operator's `migrate` does before the first start.
             await ExecuteAsync($"CREATE DATABASE \"{_database}\"");
-            var options = new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(For(_database)).Options;
-            await using var db = new PostgresAppDb(options, Jurisdiction.System());
-            await db.Database.MigrateAsync();
+            await MigrateAndSeedAsync(For(_database), demo: false);
             return For(_database);
         }
         var template = await TemplateAsync();
@@ -67,15 +65,7 @@ public class PostgresApp : FengqiaoApp
             var name = $"fq_template_{Environment.ProcessId}";
             await ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
             await ExecuteAsync($"CREATE DATABASE \"{name}\"");
-            var options = new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(For(name)).Options;
-            await using (var db = new PostgresAppDb(options, Jurisdiction.System()))
-            {
-                await db.Database.MigrateAsync();
-            }
-            await using (var seeder = new Seeder(For(name)))
-            {
-                seeder.Start();
-            }
+            await MigrateAndSeedAsync(For(name), demo: true);
             NpgsqlConnection.ClearAllPools();
             _template = name;
             AppDomain.CurrentDomain.ProcessExit += (_, _) => DropQuietly(name);
@@ -115,15 +105,24 @@ public class PostgresApp : FengqiaoApp
         }
     }
 
-    private sealed class Seeder(string connection) : WebApplicationFactory<Program>
+    /// <summary>What `migrate` does on PostgreSQL: the migrations, then the seeds (a PostgreSQL web node does neither).</summary>
+    private static async Task MigrateAndSeedAsync(string connection, bool demo)
     {
-        public void Start() => _ = Services;
+        await using (var db = new PostgresAppDb(PostgresAppDb.Options(connection), Jurisdiction.System()))
+        {
+            await db.Database.MigrateAsync();
+        }
+        await using var seeder = new Seeder(connection, demo);
+        await seeder.Services.SeedDatabaseAsync();
+    }
 
+    private sealed class Seeder(string connection, bool demo) : WebApplicationFactory<Program>
+    {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Database:Provider", "Postgres");
             builder.UseSetting("ConnectionStrings:Fengqiao", connection);
-            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Enabled", demo ? "true" : "false");
             TestSettings.Apply(builder);
         }
     }

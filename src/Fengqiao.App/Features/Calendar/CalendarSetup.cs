@@ -1,3 +1,5 @@
+using Fengqiao.Infrastructure.Data;
+
 namespace Fengqiao.Features.Calendar;
 
 public static class CalendarSetup
@@ -5,13 +7,12 @@ public static class CalendarSetup
     public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<CalendarService>();
+        // The shipped holidays that the database does not hold yet.
+        builder.Services.AddDataSeed(DataSeeds.ReferenceData, "holidays", (sp, ct) => sp.GetRequiredService<CalendarService>().SeedShippedAsync(ct));
         return builder;
     }
 
-    /// <summary>
-    /// Writes the shipped holidays that the database does not hold yet and loads the calendar.
-    /// Call at start-up, after the database is migrated.
-    /// </summary>
+    /// <summary>Loads the calendar. Call at start-up, after the database is prepared.</summary>
     public static Task PrepareCalendarAsync(this IServiceProvider services, CancellationToken ct = default) =>
-        services.GetRequiredService<CalendarService>().SeedShippedAsync(ct);
+        services.GetRequiredService<CalendarService>().ReloadAsync(ct);
 }

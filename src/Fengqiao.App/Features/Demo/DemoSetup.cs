@@ -17,6 +17,7 @@ public static partial class DemoSetup
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<DemoCaseSeeder>();
         builder.Services.AddScoped<DemoServiceSeeder>();
+        builder.Services.AddDataSeed(DataSeeds.Demo, "roles and demo", (sp, ct) => sp.SeedDemoAsync(ct));
         return builder;
     }
 

@@ -23,6 +23,7 @@ public static class ServiceEndpoints
     {
         builder.Services.AddScoped<ServiceDesk>();
         builder.Services.AddScoped<ServiceRecords>();
+        builder.Services.AddDataSeed(DataSeeds.ReferenceData, "service catalogue", (sp, ct) => sp.SeedCatalogueAsync(ct));
         return builder;
     }
 

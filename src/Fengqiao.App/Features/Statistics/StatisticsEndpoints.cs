@@ -28,6 +28,8 @@ public static class StatisticsEndpoints
     {
         builder.Services.AddScoped<StatisticsQueries>();
         builder.Services.AddSingleton<IInterceptor, RollupInterceptor>();
+        // A database from before the rollups (or restored without them) is counted once.
+        builder.Services.AddDataSeed(DataSeeds.Counts, "statistics", (sp, _) => sp.PrepareStatisticsAsync());
         builder.Services.AddSingleton(new OperatorCommand("recount", "recount [--fix]", async (services, args) =>
         {
             await services.PrepareDatabaseAsync();

@@ -8,7 +8,7 @@ namespace Fengqiao.Infrastructure.Commands;
 
 /// <summary>
 /// Operator commands, run as <c>dotnet run --project src/Fengqiao -- COMMAND</c>:
-/// <c>migrate</c> applies the database migrations (required for PostgreSQL);
+/// <c>migrate</c> applies the database migrations and writes the seeds (required for PostgreSQL, whose web nodes do neither);
 /// <c>create-admin USER</c> creates an administrator and <c>create-user USER ROLE [PERSON_ID]</c> any member of staff, password from FENGQIAO_ADMIN_PASSWORD or stdin;
 /// <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c> (see <see cref="BackupCli"/>); <c>verify-audit</c>;
 /// and the commands the features register (<see cref="OperatorCommand"/>): <c>import-residents</c>, <c>make-residents-csv</c>
@@ -89,6 +89,7 @@ public static class Cli
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
         await db.Database.MigrateAsync();
+        await services.SeedDatabaseAsync();
         Console.WriteLine($"Database is up to date ({pending.Count} migration(s) applied).");
     }
 
