@@ -3732,6 +3732,25 @@ namespace Fengqiao.Migrations.Postgres
                     b.ToTable("UserSession");
                 });
 
+            modelBuilder.Entity("Fengqiao.Infrastructure.Cluster.JobLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("UntilMs")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("JobLeases", (string)null);
+                });
+
             modelBuilder.Entity("Fengqiao.Infrastructure.Data.CodeCounter", b =>
                 {
                     b.Property<string>("Series")

@@ -22,15 +22,19 @@ using Fengqiao.Features.Users;
 using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Audit;
 using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Cluster;
 using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Privacy;
+using Fengqiao.Infrastructure.Telemetry;
 using Fengqiao.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddTelemetry();
 builder.AddDatabase();
+builder.AddCluster();
 builder.AddStaffAuth();
 builder.AddLimits();
 builder.AddLocalizationSupport();
@@ -70,6 +74,7 @@ await app.Services.PrepareCalendarAsync();
 
 app.UseWebPipeline();
 app.MapHealth();
+app.MapReadiness();
 app.MapApiDocs();
 app.MapAccount();
 app.MapAudit();

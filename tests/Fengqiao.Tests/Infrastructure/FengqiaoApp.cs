@@ -92,6 +92,8 @@ public static class TestSettings
         builder.UseSetting("Limits:MaxBacklog", "0");
         // The demo administrators sign in many times a minute with the current code; one-use codes have their own test.
         builder.UseSetting("SecondFactor:RejectReusedCodes", "false");
+        // A test host stops at once: no load balancer needs time to notice (ReadinessTests sets its own grace).
+        builder.UseSetting("Cluster:DrainGraceSeconds", "0");
     }
 
     /// <summary>The current code of the demo authenticator, for the accounts that need a second factor.</summary>

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Telemetry;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,8 @@ public static class Open311Endpoints
             builder.Services.AddSingleton<IInterceptor, CommitDelay>();
         }
         builder.Services.AddSingleton<ReportWriter>();
+        builder.Services.AddLiveGauge("fengqiao.open311.writer.waiting", "Reports on this node waiting for the group commit",
+            sp => sp.GetRequiredService<ReportWriter>().Waiting);
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportWriter>());
         builder.Services.AddScoped<RequestTriage>();
         var perMinute = builder.Configuration.GetValue<int?>($"{Open311Options.Section}:{nameof(Open311Options.PostsPerMinute)}") ?? 120;

@@ -27,6 +27,9 @@ public sealed partial class ReportWriter(IServiceScopeFactory scopes, WriteTurn 
 
     public long Committed => Interlocked.Read(ref _committed);
 
+    /// <summary>Reports handed over and not yet taken into a batch.</summary>
+    public int Waiting => _queue.Reader.Count;
+
     private sealed record Pending(ResidentRequest Request, string Township, int Year, string? UserName, int? PersonId, TaskCompletionSource Done);
 
     /// <summary>

@@ -30,6 +30,7 @@ public static class OutboxSetup
         builder.Services.AddSingleton<IChannel, SmsChannel>();
         builder.Services.AddSingleton<IChannel, WebhookChannel>();
         builder.Services.AddSingleton<OutboxWorker>();
+        builder.Services.AddOutboxGauges();
         if (builder.Configuration.GetValue($"{OutboxOptions.Section}:Enabled", true))
         {
             builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());

@@ -2,6 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
+using Fengqiao.Infrastructure.Cluster;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
@@ -13,7 +14,7 @@ namespace Fengqiao.Features.Supervision;
 public sealed class SupervisionOptions
 {
     public const string Section = "Supervision";
-    /// <summary>How often each app node looks for overdue cases. Every node may run it: notices are unique.</summary>
+    /// <summary>How often the cluster looks for overdue cases (one node per period, by the job's lease; notices are unique besides).</summary>
     public int IntervalSeconds { get; set; } = 300;
     public bool Enabled { get; set; } = true;
 }
@@ -140,21 +141,25 @@ public sealed class Escalation(IServiceScopeFactory scopes, CalendarService cale
     }
 }
 
-/// <summary>Runs the escalation check on every node, every few minutes.</summary>
-public sealed class EscalationWorker(Escalation escalation, LocalClock clock, IOptions<SupervisionOptions> options, ILogger<EscalationWorker> log) : BackgroundService
+/// <summary>Runs the escalation check every few minutes, on the node that holds the job's lease.</summary>
+public sealed class EscalationWorker(Escalation escalation, LocalClock clock, JobLeases leases, IOptions<SupervisionOptions> options, ILogger<EscalationWorker> log)
+    : BackgroundService
 {
+    public const string Job = "escalation";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled)
         {
             return;
         }
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(5, options.Value.IntervalSeconds)));
+        var period = TimeSpan.FromSeconds(Math.Max(5, options.Value.IntervalSeconds));
+        using var timer = new PeriodicTimer(period);
         do
         {
             try
             {
-                await escalation.RunOnceAsync(clock.Today, stoppingToken);
+                await RunIfHeldAsync(period, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -163,4 +168,8 @@ public sealed class EscalationWorker(Escalation escalation, LocalClock clock, IO
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
+
+    /// <summary>One period's check, if this node holds the lease; false when another node does.</summary>
+    public Task<bool> RunIfHeldAsync(TimeSpan period, CancellationToken ct) =>
+        leases.RunIfHeldAsync(Job, period, c => escalation.RunOnceAsync(clock.Today, c), ct);
 }

@@ -1,26 +1,27 @@
+using Fengqiao.Infrastructure.Cluster;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 
 namespace Fengqiao.Infrastructure.Audit;
 
-/// <summary>Seals new audit entries into the chain every second, on every node (the seal row's version lets one win).</summary>
-public sealed partial class AuditSealer(IServiceScopeFactory scopes, WriteTurn turn, ILogger<AuditSealer> log) : BackgroundService
+/// <summary>
+/// Seals new audit entries into the chain every second, on the one node that holds the job's lease (the seal row's
+/// version would also let one win, but then every node would read the same entries to lose the race).
+/// </summary>
+public sealed partial class AuditSealer(IServiceScopeFactory scopes, WriteTurn turn, JobLeases leases, ILogger<AuditSealer> log) : BackgroundService
 {
+    public const string Job = "audit-sealer";
     private const int Batch = 100;
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(Period);
         do
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
-                var db = scope.ServiceProvider.GetRequiredService<AppDb>();
-                while (await SealAsync(db, stoppingToken) == Batch)
-                {
-                }
+                await leases.RunIfHeldAsync(Job, Period, SealAllAsync, stoppingToken);
             }
             catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
             {
@@ -28,6 +29,17 @@ public sealed partial class AuditSealer(IServiceScopeFactory scopes, WriteTurn t
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Seals every entry waiting, a batch at a time.</summary>
+    public async Task SealAllAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        while (await SealAsync(db, ct) == Batch)
+        {
+        }
     }
 
     /// <summary>One transaction of up to <see cref="Batch"/> entries, in its turn with the app's other steady writers.</summary>

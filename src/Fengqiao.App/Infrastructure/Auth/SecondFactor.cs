@@ -20,7 +20,7 @@ public static class SecondFactor
 
     public const string SetUpPath = "/account/2fa";
 
-    private static readonly string[] Open = ["/account", "/api/account", "/lib", "/css", "/js", "/img", "/favicon.ico", "/culture", "/healthz", "/error"];
+    private static readonly string[] Open = ["/account", "/api/account", "/lib", "/css", "/js", "/img", "/favicon.ico", "/culture", "/healthz", "/readyz", "/error"];
 
     /// <summary>Runs after authentication: an account that needs a second factor and signed in without one goes to set it up.</summary>
     public static async Task Enforce(HttpContext http, Func<Task> next)

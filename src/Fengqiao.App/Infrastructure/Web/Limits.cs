@@ -54,7 +54,8 @@ public static class Limits
                         ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0, AutoReplenishment = true,
                     })));
             o.AddPolicy(SignInPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"), // by address even when signed in: it guards the sign-in
+                // By address even when signed in: it guards the sign-in. The client's address, from the known proxies.
+                "ip:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = (ctx, _) =>
             {
@@ -150,7 +151,7 @@ public static class Limits
             .ExecuteAsync(http);
     }
 
-    private static bool Exempt(HttpContext http) => WebSetup.IsStatic(http) || http.Request.Path.StartsWithSegments("/healthz");
+    private static bool Exempt(HttpContext http) => WebSetup.IsStatic(http) || WebSetup.IsProbe(http);
 
     /// <summary>Who is asking: the signed-in user, else the address. Shared by the rate limits and the idempotency keys.</summary>
     internal static string Client(HttpContext http) => http.User.Identity?.IsAuthenticated == true

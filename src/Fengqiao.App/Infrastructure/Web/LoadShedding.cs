@@ -15,7 +15,7 @@ public sealed class LoadShedding(LimitOptions options, RejectionLog log, Func<lo
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (!Behind || WebSetup.IsStatic(context) || context.Request.Path.StartsWithSegments("/healthz"))
+        if (!Behind || WebSetup.IsStatic(context) || WebSetup.IsProbe(context))
         {
             await next(context);
             return;

@@ -3,8 +3,10 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Fengqiao.Infrastructure.Auth;
+using Fengqiao.Infrastructure.Cluster;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
+using Fengqiao.Infrastructure.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
@@ -60,7 +62,11 @@ public static class WebSetup
 
     public static WebApplication UseWebPipeline(this WebApplication app)
     {
-        // Language first, so that even an error page speaks the caller's language.
+        // The client's address from the known proxies before anything reads it: the limits, the sign-in limiter,
+        // the Open311 limits, the logs and the audit entries. Then the scrape, judged by that address.
+        app.UseClusterEdge();
+        app.UseMetricsScraping();
+        // Language next, so that even an error page speaks the caller's language.
         app.UseRequestLocalization();
         app.UseMiddleware<LoadShedding>();
         app.UseExceptionHandler("/error");
@@ -87,7 +93,10 @@ public static class WebSetup
         return app;
     }
 
-    /// <summary>200 only when the database answers: a load balancer takes a node out otherwise.</summary>
+    /// <summary>
+    /// Liveness: 200 only when the database answers. Whether to send the node requests is <c>/readyz</c>'s
+    /// (<see cref="ClusterSetup.MapReadiness"/>), which also says no while starting or draining.
+    /// </summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", async (AppDb db, CancellationToken ct) =>
@@ -113,6 +122,9 @@ public static class WebSetup
     internal static readonly string[] StaticPrefixes = ["/lib", "/js", "/css", "/img", "/favicon.ico"];
 
     internal static bool IsStatic(HttpContext http) => StaticPrefixes.Any(p => http.Request.Path.StartsWithSegments(p));
+
+    /// <summary>The load balancer's health and readiness checks and the metrics scrape: never refused by a limit.</summary>
+    internal static bool IsProbe(HttpContext http) => TelemetrySetup.IsProbe(http.Request.Path);
 
     private static Task SecurityHeaders(HttpContext http, Func<Task> next)
     {

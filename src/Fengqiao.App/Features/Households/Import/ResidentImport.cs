@@ -3,6 +3,7 @@ using System.Text.Json;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Telemetry;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -32,6 +33,10 @@ public static class ResidentImport
         // A relative folder is under the app's content root, like the SQLite file.
         builder.Services.PostConfigure<ImportOptions>(o => o.Folder = Path.Combine(builder.Environment.ContentRootPath, o.Folder));
         builder.Services.AddSingleton<ImportQueue>();
+        builder.Services.AddDatabaseGauge("fengqiao.imports.waiting", "Resident imports queued, not yet started",
+            (db, ct) => db.Set<ImportJob>().LongCountAsync(j => j.Status == ImportStatus.Queued, ct));
+        builder.Services.AddDatabaseGauge("fengqiao.imports.running", "Resident imports being checked or imported",
+            (db, ct) => db.Set<ImportJob>().LongCountAsync(j => j.Status == ImportStatus.Checking || j.Status == ImportStatus.Importing, ct));
         builder.Services.AddScoped<ResidentImporter>();
         builder.Services.AddHostedService<ImportWorker>();
         const string importUsage = "import-residents FILE AREA_CODE";
