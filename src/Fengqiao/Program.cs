@@ -24,6 +24,7 @@ using Fengqiao.Infrastructure.Audit;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Data.Replica;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
@@ -31,6 +32,7 @@ using Fengqiao.Infrastructure.Web;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDatabase();
+builder.AddReadReplica();
 builder.AddStaffAuth();
 builder.AddLimits();
 builder.AddLocalizationSupport();
@@ -70,6 +72,7 @@ await app.Services.PrepareStatisticsAsync();
 
 app.UseWebPipeline();
 app.MapHealth();
+app.MapReplicaLag();
 app.MapApiDocs();
 app.MapAccount();
 app.MapAudit();
