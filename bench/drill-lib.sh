@@ -27,9 +27,13 @@ trap 'exit 130' INT TERM
 # A fresh cluster for the drill (KEEP=1 leaves it running afterwards).
 drill_cluster_up() {
   local nodes=${1:-3}
-  "$cluster" down >/dev/null 2>&1 || true
-  own_cluster=true
-  "$cluster" up --nodes "$nodes" | sed 's/^/   /'
+  if [ "${REUSE:-0}" = 1 ] && [ -f "$CLUSTER_DIR/run/haproxy.pid" ]; then
+    echo "   (REUSE=1: the cluster already running in $CLUSTER_DIR, started with CLUSTER_LIFT_LIMITS=1)"
+  else
+    "$cluster" down >/dev/null 2>&1 || true
+    own_cluster=true
+    "$cluster" up --nodes "$nodes" | sed 's/^/   /'
+  fi
   if [ ! -f "$lg_dll" ] || [ "${CLUSTER_BUILD:-0}" = 1 ]; then
     dotnet build "$root/bench/LoadGen" -c Release -nologo -v:q >"$work/lg-build.log" 2>&1 || { cat "$work/lg-build.log" >&2; exit 1; }
   fi

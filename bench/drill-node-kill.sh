@@ -9,6 +9,7 @@
 #
 # usage: bench/drill-node-kill.sh [RATE=300] [SECONDS=60]     (KEEP=1 leaves the cluster running)
 #        bench/drill-node-kill.sh --ci                        (the small version CI runs: 100/s for 20 s)
+#   REUSE=1 runs on a cluster already started with CLUSTER_LIFT_LIMITS=1 scripts/cluster.sh up
 source "$(dirname "$0")/drill-lib.sh"
 
 rate=${1:-300}

@@ -127,15 +127,14 @@ node_env() {
   cat <<EOF
 ASPNETCORE_ENVIRONMENT=Production
 Database__Provider=Postgres
-ConnectionStrings__Fengqiao=Host=127.0.0.1;Port=$pg_write_port;Database=fengqiao;Username=fengqiao;Password=$APP_DB_PASSWORD;Maximum Pool Size=40;Timeout=5
-ConnectionStrings__FengqiaoRead=Host=127.0.0.1;Port=$pg_read_port;Database=fengqiao;Username=fengqiao_read;Password=$APP_READ_PASSWORD;Maximum Pool Size=20;Timeout=5
+ConnectionStrings__Fengqiao='Host=127.0.0.1;Port=$pg_write_port;Database=fengqiao;Username=fengqiao;Password=$APP_DB_PASSWORD;Maximum Pool Size=40;Timeout=5'
+ConnectionStrings__FengqiaoRead='Host=127.0.0.1;Port=$pg_read_port;Database=fengqiao;Username=fengqiao_read;Password=$APP_READ_PASSWORD;Maximum Pool Size=20;Timeout=5'
 Privacy__Keys__k1=$PRIVACY_KEY_K1
 Privacy__CurrentKey=k1
 Privacy__HashKey=$PRIVACY_HASH_KEY
 Demo__Enabled=true
 Open311__ApiKeys__0=$open311_key
 Logging__LogLevel__Default=Warning
-Logging__LogLevel__Microsoft.Hosting.Lifetime=Information
 EOF
   if [ "${CLUSTER_LIFT_LIMITS:-0}" = 1 ]; then
     cat <<EOF
@@ -232,6 +231,8 @@ wait_node() { wait_for "${2:-180}" "node$1 on $check_path" http_is 200 "http://1
 # HAProxy's own view of a server: UP, DOWN, MAINT...
 haproxy_state() { echo "show stat" | socat - "UNIX-CONNECT:$dir/haproxy.sock" 2>/dev/null | awk -F, -v b="$1" -v s="$2" '$1 == b && $2 == s { print $18 }'; }
 
+haproxy_up() { [ "$(haproxy_state app_nodes "$1")" = UP ]; }
+
 build_app() {
   if [ "${CLUSTER_BUILD:-0}" = 1 ] || [ ! -f "$app_build/Fengqiao.dll" ]; then
     say "building the app (Release)"
@@ -280,7 +281,7 @@ up() {
   local i
   for i in $(seq 2 "$nodes"); do start_node "$i"; done
   for i in $(seq 2 "$nodes"); do wait_node "$i"; done
-  for i in $(seq 1 "$nodes"); do wait_for 30 "HAProxy sees node$i" test "$(haproxy_state app_nodes "node$i")" = UP; done
+  for i in $(seq 1 "$nodes"); do wait_for 30 "HAProxy sees node$i" haproxy_up "node$i"; done
   trap - EXIT
   say "up in $((SECONDS - t0)) s: http://127.0.0.1:$app_port (HAProxy stats: http://127.0.0.1:$stats_port)"
 }
