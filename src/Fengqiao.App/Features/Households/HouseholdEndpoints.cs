@@ -1,6 +1,7 @@
 using Fengqiao.Features.Households.Import;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Data.Replica;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -34,7 +35,7 @@ public static class HouseholdEndpoints
 
         var r = app.MapGroup("/api/residents").WithTags("Households and residents").RequireAuthorization(Policies.Staff)
             .AddEndpointFilter(NoStore);
-        r.MapGet("/", (AppDb db, FieldProtector protector, string? name, int? page, int? pageSize, CancellationToken ct) =>
+        r.MapGet("/", ([FromKeyedServices(ReadReplica.Key)] AppDb db, FieldProtector protector, string? name, int? page, int? pageSize, CancellationToken ct) =>
             LookupAsync(db, protector, new ResidentLookupInput(null, null, name, page, pageSize), ct)).WithName("FindResidentsByName").WithSummary("Residents with exactly this name.");
         r.MapPost("/lookup", LookupAsync).WithName("LookupResidents")
             .WithSummary("Exact look-up by ID number, mobile number or name, sent in the body so that the numbers never appear in an address or a log.");
@@ -59,7 +60,7 @@ public static class HouseholdEndpoints
     private static async Task<Results<Ok<HouseholdDto>, NotFound>> Get(AppDb db, int id, CancellationToken ct) =>
         await HouseholdQueries.GetAsync(db, id, ct) is { } dto ? TypedResults.Ok(dto) : TypedResults.NotFound();
 
-    private static async Task<Ok<Page<ResidentDto>>> LookupAsync(AppDb db, FieldProtector protector, ResidentLookupInput i, CancellationToken ct) =>
+    private static async Task<Ok<Page<ResidentDto>>> LookupAsync([FromKeyedServices(ReadReplica.Key)] AppDb db, FieldProtector protector, ResidentLookupInput i, CancellationToken ct) =>
         TypedResults.Ok(await HouseholdQueries.Residents(HouseholdQueries.Lookup(db, protector, i.IdNumber, i.Phone, i.Name)).ToPageAsync(i.Page, i.PageSize, ct));
 
     private static async Task<Results<Created<HouseholdDto>, ValidationProblem>> Create(AppDb db, HouseholdCommands commands, ChecksFactory checks,

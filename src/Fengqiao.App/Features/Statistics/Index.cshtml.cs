@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Data.Replica;
 using Fengqiao.Infrastructure.Localization;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ namespace Fengqiao.Features.Statistics;
 /// (chosen) on a map and bars of the child areas, and its trend; the table of child areas. A click on an
 /// area drills down one level.
 /// </summary>
-public sealed class IndexModel(StatisticsQueries queries, AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(StatisticsQueries queries, [FromKeyedServices(ReadReplica.Key)] AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Area { get; set; }
     [BindProperty(SupportsGet = true)] public DateOnly? From { get; set; }

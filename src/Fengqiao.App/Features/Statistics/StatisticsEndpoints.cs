@@ -1,6 +1,7 @@
 using Fengqiao.Infrastructure.Commands;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Data.Replica;
 using System.Globalization;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Web;
@@ -134,7 +135,7 @@ public static class StatisticsEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ValidationProblem>> Export(
-        StatisticsQueries q, AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l, string format, string? area, DateOnly? from, DateOnly? to, CancellationToken ct)
+        StatisticsQueries q, [FromKeyedServices(ReadReplica.Key)] AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l, string format, string? area, DateOnly? from, DateOnly? to, CancellationToken ct)
     {
         if (format is not ("xlsx" or "csv"))
         {

@@ -1,6 +1,7 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
+using Fengqiao.Infrastructure.Data.Replica;
 using Fengqiao.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -55,7 +56,7 @@ public sealed record TrendPoint(DateOnly Start, double? Value);
 /// costs what a community does. Areas come through the jurisdiction filter: an area the viewer cannot
 /// see does not exist (null), and only codes of visible areas are ever looked up in the rollups.
 /// </summary>
-public sealed class StatisticsQueries(AppDb db)
+public sealed class StatisticsQueries([FromKeyedServices(ReadReplica.Key)] AppDb db)
 {
     public const int DeepestLevel = RollupDelta.DeepestLevel;
 
