@@ -22,9 +22,10 @@ else
 fi
 
 echo "== seeding the demo province"
-(cd "$ROOT/src/Fengqiao" && Demo__Enabled=true dotnet "$APP" >"$WORK/app.log" 2>&1 &)
+# Stopped by its own pid: other copies of the app on this machine are not this script's to end.
+(cd "$ROOT/src/Fengqiao" && Demo__Enabled=true exec dotnet "$APP" >"$WORK/app.log" 2>&1) & app=$!
 until curl -sf http://127.0.0.1:5199/healthz >/dev/null; do sleep 1; done
-pkill -f "Fengqiao.dll$" || true; sleep 2
+kill "$app"; wait "$app" 2>/dev/null || true
 
 echo "== generating $ROWS rows"
 (cd "$ROOT/src/Fengqiao" && dotnet "$APP" make-residents-csv "$ROWS" "$WORK/residents.csv" "$AREA")
