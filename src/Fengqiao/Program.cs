@@ -1,3 +1,4 @@
+using Fengqiao;
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Board;
@@ -21,47 +22,17 @@ using Fengqiao.Features.Units;
 using Fengqiao.Features.Users;
 using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddDatabase();
-builder.AddStaffAuth();
-builder.AddLimits();
-builder.AddLocalizationSupport();
-builder.AddProblems();
-builder.AddPrivacy();
-builder.AddAudit();
-builder.AddWebUi();
-builder.AddApiDocs();
-builder.AddAreas();
-builder.AddPeople();
-builder.AddCalendar();
-builder.AddDisputes();
-builder.AddSupervision();
-builder.AddPublicServices();
-builder.AddOpen311();
-builder.AddOutbox();
-builder.AddBridges();
-builder.AddDiversions();
-builder.AddHouseholds();
-builder.AddDemands();
-builder.AddUsers();
-builder.AddStatistics();
-builder.AddDemo();
+// The services, shared with the operator tools (src/Fengqiao.Tools): AppServices.cs.
+builder.AddFengqiao();
 
 var app = builder.Build();
 app.UseRollupZone();
 
-if (await app.RunCommandAsync(args))
-{
-    return;
-}
 await app.Services.PrepareDatabaseAsync();
 await app.Services.PrepareCalendarAsync();
 await app.Services.SeedCatalogueAsync();

@@ -1,12 +1,14 @@
+using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using Fengqiao.Infrastructure.Backup;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Infrastructure.Backup;
+namespace Fengqiao.Tools.Commands;
 
 /// <summary>
 /// The operator commands <c>backup DIR</c>, <c>restore DIR</c> and <c>export-hash</c>. A backup is taken from the
@@ -16,8 +18,33 @@ namespace Fengqiao.Infrastructure.Backup;
 /// hash to the manifest's value. Exit codes: 0 done and verified; 1 failed or hashes differ; 2 refused (folder or
 /// database not suitable); 3 data restored and verified but the configured keys are not the backup's.
 /// </summary>
-public static class BackupCli
+public static class BackupCommands
 {
+    public static Command Backup(Func<IServiceProvider> services)
+    {
+        var dir = new Argument<string>("DIR") { Description = "A new folder for the backup (database, key ring, manifest)." };
+        var command = new Command("backup", "Backs up the running system without stopping it, verified by a hash of every table.") { dir };
+        command.SetAction((r, _) => BackupAsync(services(), r.GetValue(dir)!));
+        return command;
+    }
+
+    public static Command Restore(Func<IServiceProvider> services)
+    {
+        var dir = new Argument<DirectoryInfo>("DIR") { Description = "A folder written by backup." };
+        dir.AcceptExistingOnly();
+        var command = new Command("restore",
+            "Restores a backup onto an empty database and checks the table hashes (exit code 3: restored, but the configured keys are not the backup's).") { dir };
+        command.SetAction((r, _) => RestoreAsync(services(), r.GetValue(dir)!.FullName));
+        return command;
+    }
+
+    public static Command ExportHashCommand(Func<IServiceProvider> services)
+    {
+        var command = new Command("export-hash", "Prints the hash of every table and of the whole database (compare two databases).");
+        command.SetAction((_, _) => ExportHashAsync(services(), Console.Out));
+        return command;
+    }
+
     public static async Task<int> BackupAsync(IServiceProvider services, string dir, TextWriter? output = null)
     {
         var o = output ?? Console.Out;

@@ -1,19 +1,34 @@
+using System.CommandLine;
 using System.Diagnostics;
+using Fengqiao.Features.Statistics;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 
-namespace Fengqiao.Features.Statistics;
+namespace Fengqiao.Tools.Commands;
 
 /// <summary><c>recount [--fix]</c>: counts every record again and reports any rollup that differs (exit 1), or rebuilds it.</summary>
-public static class RecountCli
+public static class RecountCommand
 {
+    public static Command Recount(Func<IServiceProvider> services)
+    {
+        var fix = new Option<bool>("--fix") { Description = "Rebuild the rollups that differ instead of only reporting them." };
+        var command = new Command("recount", "Counts every record again and reports any statistics rollup that differs (exit code 1).") { fix };
+        command.SetAction(async (r, ct) =>
+        {
+            var sp = services();
+            await sp.PrepareDatabaseAsync(ct);
+            return await RunAsync(sp, r.GetValue(fix), Console.Out);
+        });
+        return command;
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, bool fix, TextWriter output)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var clock = Stopwatch.StartNew();
-        var report = await Recount.RunAsync(db, fix, line => output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"), CancellationToken.None);
+        var report = await Features.Statistics.Recount.RunAsync(db, fix, line => output.WriteLine($"[{clock.Elapsed:mm\\:ss}] {line}"), CancellationToken.None);
         foreach (var m in report.Metrics.Where(m => m.Differences > 0))
         {
             await output.WriteLineAsync($"  {Name(m.Metric)}: {m.Differences:N0} of {m.Rows:N0} rows differ");

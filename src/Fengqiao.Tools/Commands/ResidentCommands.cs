@@ -1,31 +1,82 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Fengqiao.Features.Areas;
+using Fengqiao.Features.Households.Import;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 
-namespace Fengqiao.Features.Households.Import;
+namespace Fengqiao.Tools.Commands;
 
 /// <summary>
 /// Operator commands for residents: <c>import-residents FILE AREA</c> runs an import in the foreground
 /// with its progress; <c>make-residents-csv ROWS FILE AREA</c> writes a valid test file (benchmarks);
 /// <c>reencrypt</c> moves every encrypted field to the current key after a key rotation.
 /// </summary>
-public static class ImportCli
+public static class ResidentCommands
 {
+    public static Command ImportResidents(Func<IServiceProvider> services)
+    {
+        var file = new Argument<FileInfo>("FILE") { Description = "A .csv or .xlsx file: grid_code, address, name, id_number, phone, relation, tags." };
+        file.AcceptExistingOnly();
+        var area = new Argument<string>("AREA_CODE") { Description = "The area whose grids the residents live in." };
+        var command = new Command("import-residents", "Imports residents in the foreground, all or nothing, with its progress.") { file, area };
+        command.SetAction(async (r, ct) =>
+        {
+            var sp = services();
+            await sp.PrepareDatabaseAsync(ct);
+            return await ImportAsync(sp, r.GetValue(file)!.FullName, r.GetValue(area)!);
+        });
+        return command;
+    }
+
+    public static Command MakeResidentsCsv(Func<IServiceProvider> services)
+    {
+        var rows = new Argument<int>("ROWS") { Description = "How many residents." };
+        rows.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("ROWS must be at least 1.");
+            }
+        });
+        var file = new Argument<string>("FILE") { Description = "The CSV file to write." };
+        var area = new Argument<string>("AREA_CODE") { Description = "The area whose grids the residents live in." };
+        var command = new Command("make-residents-csv", "Writes a valid, repeatable file of made-up residents for import-residents (benchmarks).") { rows, file, area };
+        command.SetAction(async (r, ct) =>
+        {
+            var sp = services();
+            await sp.PrepareDatabaseAsync(ct);
+            return await MakeCsvAsync(sp, r.GetValue(rows), r.GetValue(file)!, r.GetValue(area)!);
+        });
+        return command;
+    }
+
+    public static Command Reencrypt(Func<IServiceProvider> services)
+    {
+        var command = new Command("reencrypt", "Moves every encrypted field to the current key (Privacy:CurrentKey) after a key rotation.");
+        command.SetAction(async (_, ct) =>
+        {
+            var sp = services();
+            await sp.PrepareDatabaseAsync(ct);
+            return await ReencryptAsync(sp);
+        });
+        return command;
+    }
+
     public static async Task<int> ImportAsync(IServiceProvider services, string file, string areaCode)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var area = await db.Areas.FirstOrDefaultAsync(a => a.Code == areaCode);
-        if (area is null || !File.Exists(file))
+        if (area is null)
         {
-            await Console.Error.WriteLineAsync(area is null ? $"No area {areaCode}." : $"No file {file}.");
-            return 2;
+            await Console.Error.WriteLineAsync($"There is no area {areaCode}.");
+            return ToolCommands.Failed;
         }
         var job = new ImportJob
         {
@@ -70,8 +121,8 @@ public static class ImportCli
         var grids = await db.Areas.Where(a => a.Path.StartsWith(prefix) && a.Level == AreaLevel.Grid).Select(a => a.Code).OrderBy(c => c).ToListAsync();
         if (grids.Count == 0)
         {
-            await Console.Error.WriteLineAsync($"No grids under {areaCode}.");
-            return 2;
+            await Console.Error.WriteLineAsync($"There are no grids under {areaCode}.");
+            return ToolCommands.Failed;
         }
         var rng = new Random(20240524);
         var used = new HashSet<string>(StringComparer.Ordinal);
@@ -103,7 +154,7 @@ public static class ImportCli
             }
         }
         Console.WriteLine($"{written:N0} rows in {grids.Count:N0} grids written to {file}.");
-        return 0;
+        return ToolCommands.Ok;
     }
 
     /// <summary>Re-encrypts fields written with an older key, in batches, after the current key changed.</summary>
@@ -138,6 +189,6 @@ public static class ImportCli
             db.ChangeTracker.Clear();
         }
         Console.WriteLine($"{changed:N0} records re-encrypted with key {protector.CurrentKeyId}.");
-        return 0;
+        return ToolCommands.Ok;
     }
 }

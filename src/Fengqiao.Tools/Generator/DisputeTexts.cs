@@ -1,4 +1,4 @@
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>Titles, summaries and agreement terms per dispute category (the app's default category codes).</summary>
 internal static class DisputeTexts

@@ -1,6 +1,6 @@
 using Fengqiao.Features.Demo;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>A real county-level division of Jilin: code, names, and whether it is an urban district.</summary>
 internal sealed record CountyName(string Code, string NameZh, string NameEn, bool Urban);

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// The bulk load's settings around the writing, and their undoing. SQLite: synchronous off, foreign keys off, a big page

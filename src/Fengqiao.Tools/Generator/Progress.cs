@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>A progress line at least every five seconds: table, rows written, rows per second, and the time left for the table.</summary>
 internal sealed class Progress(TextWriter output)

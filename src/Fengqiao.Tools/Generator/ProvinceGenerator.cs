@@ -10,26 +10,20 @@ using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// <c>generate-province</c>: fills an empty, migrated database with a province-sized, repeatable dataset (see
 /// <see cref="GeneratorOptions"/>) by bulk insert, printing progress and, at the end, rows per table, time and size.
 /// It counts the statistics rollups of what it writes as it goes (<see cref="RollupTally"/>) and writes them last; it writes
 /// no audit entries, and neither the calendar nor the service catalogue (the app writes both when it starts).
-/// <c>recount</c> checks the rollups against the records. Exit codes: 0 done,
-/// 1 failed, 2 refused (bad arguments, or the database already holds areas).
+/// <c>recount</c> checks the rollups against the records. Exit codes: 0 done; 1 refused (the database already holds areas)
+/// or failed.
 /// </summary>
 public static class ProvinceGenerator
 {
-    public static async Task<int> RunAsync(IServiceProvider services, string[] args, CancellationToken ct)
+    public static async Task<int> RunAsync(IServiceProvider services, GeneratorOptions o, CancellationToken ct)
     {
-        var o = GeneratorOptions.Parse(args, services.GetRequiredService<TimeProvider>(), out var error);
-        if (o is null)
-        {
-            await Console.Error.WriteLineAsync(error + Environment.NewLine + GeneratorOptions.Usage);
-            return 2;
-        }
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -38,7 +32,7 @@ public static class ProvinceGenerator
         if (await db.Areas.IgnoreQueryFilters().AnyAsync(ct))
         {
             await Console.Error.WriteLineAsync("The database already holds areas: generate-province fills an empty database only. Use a fresh database.");
-            return 2;
+            return 1;
         }
         // The shipped calendar and catalogue, read but not written: the app writes them (audited) when it first starts,
         // and the generated content stays the same from run to run.
@@ -82,11 +76,11 @@ public static class ProvinceGenerator
     [
         .. new[]
         {
-            typeof(Areas.Area), typeof(Units.Unit), typeof(People.Person), typeof(People.Post), typeof(Secondments.Secondment), typeof(Teams.Team),
-            typeof(Teams.TeamMember), typeof(Teams.PatrolLog), typeof(Outlet), typeof(Counter), typeof(Households.Household), typeof(Households.Resident),
-            typeof(Visits.Campaign), typeof(Visits.CampaignArea), typeof(Visits.Visit), typeof(Dispute), typeof(DisputeParty), typeof(MediationSession),
+            typeof(Features.Areas.Area), typeof(Features.Units.Unit), typeof(Features.People.Person), typeof(Features.People.Post), typeof(Features.Secondments.Secondment), typeof(Features.Teams.Team),
+            typeof(Features.Teams.TeamMember), typeof(Features.Teams.PatrolLog), typeof(Outlet), typeof(Counter), typeof(Features.Households.Household), typeof(Features.Households.Resident),
+            typeof(Features.Visits.Campaign), typeof(Features.Visits.CampaignArea), typeof(Features.Visits.Visit), typeof(Dispute), typeof(DisputeParty), typeof(MediationSession),
             typeof(MediationAgreement), typeof(FollowUpVisit), typeof(DisputeEvent), typeof(Danger), typeof(Demand), typeof(Referral), typeof(Ticket),
-            typeof(ServiceRecord), typeof(Review), typeof(Rectification), typeof(Open311.ResidentRequest), typeof(Supervision.SupervisionNotice),
+            typeof(ServiceRecord), typeof(Review), typeof(Rectification), typeof(Features.Open311.ResidentRequest), typeof(Features.Supervision.SupervisionNotice),
             typeof(CodeCounter),
         }.Select(t => db.Model.FindEntityType(t)!.GetTableName()!),
     ];

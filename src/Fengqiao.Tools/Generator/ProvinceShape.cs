@@ -1,7 +1,7 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Demo;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>One node of the area tree as the generator keeps it: the row's values and its parent's index one level up.</summary>
 internal sealed class Place

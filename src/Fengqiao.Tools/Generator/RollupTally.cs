@@ -1,7 +1,8 @@
 using Fengqiao.Features.People;
+using Fengqiao.Features.Statistics;
 using Fengqiao.Features.Units;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Adds up what every generated record counts for, with the same <see cref="Contributions"/> as the writer and the

@@ -5,7 +5,7 @@ using Fengqiao.Features.Open311;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Hidden dangers (200,000 at scale 1), residents' demands referred to the township office (500,000, each with its

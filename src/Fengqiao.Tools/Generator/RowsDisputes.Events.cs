@@ -2,7 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Supervision;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>The timeline of each case (the events statistics are built from) and the supervision notices it raised.</summary>
 internal sealed partial class RowsDisputes

@@ -1,6 +1,6 @@
 using Fengqiao.Features.Disputes;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Disputes (1,500,000 in five years at scale 1), registered in date order over the households' grids. About 96% are

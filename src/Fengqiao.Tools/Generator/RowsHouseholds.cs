@@ -1,7 +1,7 @@
 using Fengqiao.Features.Households;
 using Fengqiao.Infrastructure.Privacy;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Households (9,000,000 at scale 1) and residents (24,000,000), apportioned over the grids. Each grid's households are

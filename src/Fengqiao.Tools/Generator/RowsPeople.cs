@@ -2,7 +2,7 @@ using Fengqiao.Features.People;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Units;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// People and their posts, in the proportions of the article: one community officer per community, who are 49.4% of the

@@ -1,6 +1,6 @@
 using Fengqiao.Features.PublicServices;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// The comprehensive service window of every station (964 at scale 1, two counters each) and its work: about 5,000,000

@@ -1,7 +1,7 @@
 using Fengqiao.Features.People;
 using Fengqiao.Features.Teams;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Community police teams (9,833 at scale 1: the community officer, an auxiliary officer, the community secretary and the

@@ -2,7 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Demo;
 using Fengqiao.Features.Units;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Areas and units: the provincial department, a bureau per city, a branch per county, a station (with its

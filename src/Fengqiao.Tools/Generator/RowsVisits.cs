@@ -1,7 +1,7 @@
 using Fengqiao.Features.Households;
 using Fengqiao.Features.Visits;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// Home visits by the community officers (about 20,000,000 in five years at scale 1), in date order, to households drawn

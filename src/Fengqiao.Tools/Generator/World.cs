@@ -3,7 +3,7 @@ using Fengqiao.Features.Demo;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Privacy;
 
-namespace Fengqiao.Features.Statistics.Generator;
+namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// What the generators share: the options, the area tree, the calendar and the ids handed out so far (units, people,
