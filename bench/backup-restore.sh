@@ -20,8 +20,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build "$ROOT/src/Fengqiao" -c Release -v q -nologo >/dev/null
+dotnet build "$ROOT/src/Fengqiao.Tools" -c Release -v q -nologo >/dev/null
 APP="$ROOT/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll"
+TOOLS="$ROOT/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll"
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning Supervision__Enabled=false \
   Open311__PostsPerMinute=100000000 Limits__PerClientPerSecond=100000
 PG="Host=localhost;Username=postgres;Password=postgres"
@@ -42,7 +43,7 @@ restored_env() {
     export ConnectionStrings__Fengqiao="Data Source=$WORK/restored.db"
   fi
 }
-cli() { (cd "$ROOT/src/Fengqiao" && dotnet "$APP" "$@"); }
+cli() { (cd "$ROOT/src/Fengqiao" && dotnet "$TOOLS" "$@"); }
 
 if [ "$DB" = postgres ]; then
   PGPASSWORD=postgres psql -h localhost -U postgres -qc "DROP DATABASE IF EXISTS fengqiao_bench_live WITH (FORCE)" \

@@ -78,10 +78,11 @@ build() {
   fi
 }
 echo "== building the app and LoadGen (logs in $dir)"
-build src/Fengqiao
+build src/Fengqiao.Tools
 build bench/LoadGen
 # Run copies, so that rebuilding the working tree during a long run does not change the program under test.
 cp -r "$root/src/Fengqiao/bin/Release/net10.0" "$dir/app-bin" && app_dll=$dir/app-bin/Fengqiao.dll
+cp -r "$root/src/Fengqiao.Tools/bin/Release/net10.0" "$dir/tools-bin" && tools_dll=$dir/tools-bin/Fengqiao.Tools.dll
 cp -r "$root/bench/LoadGen/bin/Release/net10.0" "$dir/lg-bin" && lg_dll=$dir/lg-bin/LoadGen.dll
 
 export ASPNETCORE_ENVIRONMENT=Development ASPNETCORE_URLS=$base \
@@ -98,7 +99,7 @@ if [ "$db" = postgres ]; then
   export Database__Provider=Postgres \
     ConnectionStrings__Fengqiao="Host=localhost;Username=postgres;Password=postgres;Database=fengqiao_crash"
   pg -d postgres -c "DROP DATABASE IF EXISTS fengqiao_crash WITH (FORCE)" -c "CREATE DATABASE fengqiao_crash"
-  if ! (cd src/Fengqiao && dotnet "$app_dll" migrate) >"$dir/migrate.log" 2>&1; then
+  if ! (cd src/Fengqiao && dotnet "$tools_dll" migrate) >"$dir/migrate.log" 2>&1; then
     cat "$dir/migrate.log" >&2
     exit 1
   fi

@@ -12,8 +12,8 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/fengqiao-generate.XXXX)
 PGDB=${FENGQIAO_GEN_DB:-fengqiao_gen}
 
-dotnet build "$ROOT/src/Fengqiao" -c Release -v q -nologo >/dev/null
-APP="$ROOT/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll"
+dotnet build "$ROOT/src/Fengqiao.Tools" -c Release -v q -nologo >/dev/null
+TOOLS="$ROOT/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll"
 export Logging__LogLevel__Default=Warning Demo__Enabled=false
 if [ -z "${Privacy__Keys__k1:-}" ]; then
   export Privacy__KeyFile="$WORK/privacy-keys.json"
@@ -26,7 +26,7 @@ else
 fi
 
 echo "== generate-province --scale $SCALE $* into $DB"
-(cd "$ROOT/src/Fengqiao" && time dotnet "$APP" generate-province --scale "$SCALE" "$@")
+(cd "$ROOT/src/Fengqiao" && time dotnet "$TOOLS" generate-province --scale "$SCALE" "$@")
 if [ "$DB" = postgres ]; then
   PGPASSWORD=postgres psql -h 127.0.0.1 -U postgres -d "$PGDB" -tAc "SELECT 'size on disk ' || pg_size_pretty(pg_database_size('$PGDB'))"
 else

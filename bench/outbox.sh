@@ -32,9 +32,10 @@ cleanup() {
 trap cleanup EXIT
 
 echo "== building the app and LoadGen (logs in $dir)"
-dotnet build src/Fengqiao -c Release -nologo -v:q >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
+dotnet build src/Fengqiao.Tools -c Release -nologo -v:q >"$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
 dotnet build bench/LoadGen -c Release -nologo -v:q >>"$dir/build.log" 2>&1 || { cat "$dir/build.log"; exit 1; }
 cp -r src/Fengqiao/bin/Release/net10.0 "$dir/app-bin"
+cp -r src/Fengqiao.Tools/bin/Release/net10.0 "$dir/tools-bin"
 cp -r bench/LoadGen/bin/Release/net10.0 "$dir/lg-bin"
 
 user=""; [ "$(id -u)" = 0 ] && user="-u nobody"
@@ -52,7 +53,7 @@ pg() { PGPASSWORD=postgres psql -h localhost -U postgres -v ON_ERROR_STOP=1 -qAt
 if [ "$db" = postgres ]; then
   export Database__Provider=Postgres ConnectionStrings__Fengqiao="Host=localhost;Username=postgres;Password=postgres;Database=fengqiao_outbox"
   pg -d postgres -c "DROP DATABASE IF EXISTS fengqiao_outbox WITH (FORCE)" -c "CREATE DATABASE fengqiao_outbox"
-  (cd src/Fengqiao && dotnet "$dir/app-bin/Fengqiao.dll" migrate) >"$dir/migrate.log" 2>&1 || { cat "$dir/migrate.log"; exit 1; }
+  (cd src/Fengqiao && dotnet "$dir/tools-bin/Fengqiao.Tools.dll" migrate) >"$dir/migrate.log" 2>&1 || { cat "$dir/migrate.log"; exit 1; }
   # Milliseconds from commit to delivery, for the messages made after the warm-up.
   query() { pg -d fengqiao_outbox -c "$1"; }
   latency_sql="SELECT extract(epoch FROM (\"SentAt\" - \"CreatedAt\")) * 1000 FROM \"OutboxMessages\" WHERE \"State\" = 2 AND \"Channel\" = 1 AND \"CreatedAt\" >= to_timestamp(%s)"

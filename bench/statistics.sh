@@ -24,6 +24,7 @@ dir=${REUSE:-$(mktemp -d /tmp/fengqiao-stats-bench.XXXX)}
 port=5193
 base=http://127.0.0.1:$port
 app_dll=$root/src/Fengqiao/bin/Release/net10.0/Fengqiao.dll
+tools_dll=$root/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll
 lg_dll=$root/bench/LoadGen/bin/Release/net10.0/LoadGen.dll
 export Logging__LogLevel__Default=Warning Demo__Enabled=false
 export Privacy__Keys__k1=YmVuY2gta2V5LWJlbmNoLWtleS1iZW5jaC1rZXktMzI= Privacy__CurrentKey=k1
@@ -51,17 +52,17 @@ cleanup() {
 }
 trap cleanup EXIT
 
-dotnet build src/Fengqiao -c Release -v q -nologo >/dev/null
+dotnet build src/Fengqiao.Tools -c Release -v q -nologo >/dev/null
 dotnet build bench/LoadGen -c Release -v q -nologo >/dev/null
 
 if [ -z "${REUSE:-}" ]; then
 echo "== generate-province --scale $scale ($db)"
-FENGQIAO_SAMPLE_IDS=$ids /usr/bin/time -f "   %e s in all, max RSS %M KB" -o "$dir/generate.time" dotnet "$app_dll" generate-province --scale "$scale" >"$dir/generate.log"
+FENGQIAO_SAMPLE_IDS=$ids /usr/bin/time -f "   %e s in all, max RSS %M KB" -o "$dir/generate.time" dotnet "$tools_dll" generate-province --scale "$scale" >"$dir/generate.log"
 grep -A40 "Summary:" "$dir/generate.log" || tail -n 40 "$dir/generate.log"
 cat "$dir/generate.time"
 echo "   size on disk: $(size)"
 echo "== recount (checks the rollups; SKIP_RECOUNT=1 leaves it out)"
-[ "${SKIP_RECOUNT:-0}" = 1 ] || /usr/bin/time -f "   %e s, max RSS %M KB" dotnet "$app_dll" recount | tail -2
+[ "${SKIP_RECOUNT:-0}" = 1 ] || /usr/bin/time -f "   %e s, max RSS %M KB" dotnet "$tools_dll" recount | tail -2
 echo "   rollup rows: $(sql 'SELECT COUNT(*) FROM "AreaRollups"')"
 fi
 
@@ -70,8 +71,8 @@ station=$(sql 'SELECT u."Id" FROM "Units" u WHERE u."Kind" = 4 ORDER BY u."Id" L
 station_area=$(sql "SELECT a.\"Code\" FROM \"Units\" u JOIN \"Areas\" a ON a.\"Id\" = u.\"AreaId\" WHERE u.\"Id\" = $station")
 station_person=$(sql "SELECT \"PersonId\" FROM \"Posts\" WHERE \"UnitId\" = $station AND \"Role\" = 2 ORDER BY \"Id\" LIMIT 1")
 export FENGQIAO_ADMIN_PASSWORD='Bench-Province-2026!'
-dotnet "$app_dll" create-user bench.province Leader "$province_person" 2>/dev/null || true
-dotnet "$app_dll" create-user bench.station Leader "$station_person" 2>/dev/null || true
+dotnet "$tools_dll" create-user bench.province Leader "$province_person" 2>/dev/null || true
+dotnet "$tools_dll" create-user bench.station Leader "$station_person" 2>/dev/null || true
 sql "SELECT \"Name\" FROM \"Residents\" WHERE \"AreaPath\" LIKE '%/$station_area/%' ORDER BY \"Id\" LIMIT 200" >"$dir/names.txt"
 pages=$(( ($(sql "SELECT COUNT(*) FROM \"Disputes\" WHERE \"AreaPath\" LIKE '%/$station_area/%' AND \"MergedIntoId\" IS NULL") + 19) / 20 ))
 seq 1 "$pages" >"$dir/pages.txt"

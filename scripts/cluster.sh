@@ -18,7 +18,7 @@
 # Settings (environment): CLUSTER_DIR (/tmp/fengqiao-cluster), CLUSTER_NODES (3), CLUSTER_APP_PORT (8780),
 # CLUSTER_CHECK_PATH (/healthz; /readyz once the nodes have it), CLUSTER_CLIENT_REQS_PER_10S (1000),
 # CLUSTER_LIFT_LIMITS=1 (benchmarks from one address: every per-client limit lifted), CLUSTER_BUILD=1 (rebuild
-# the app first), FENGQIAO_TOOL (the operator command line, default "dotnet <app>.dll"; `migrate` is run through it).
+# the app first), FENGQIAO_TOOL (the operator command line, default the built src/Fengqiao.Tools; `migrate` is run through it).
 set -euo pipefail
 export LC_ALL=C
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -33,7 +33,7 @@ pg_read_port=${CLUSTER_PG_READ_PORT:-5444}
 app_port=${CLUSTER_APP_PORT:-8780}
 stats_port=${CLUSTER_STATS_PORT:-8781}
 node_base_port=${CLUSTER_NODE_BASE_PORT:-5300}
-check_path=${CLUSTER_CHECK_PATH:-/healthz}
+check_path=${CLUSTER_CHECK_PATH:-/readyz}
 client_reqs_per_10s=${CLUSTER_CLIENT_REQS_PER_10S:-1000}
 open311_key=${CLUSTER_OPEN311_KEY:-fengqiao-demo-open311}
 members=(pg1 pg2)
@@ -133,6 +133,7 @@ Privacy__Keys__k1=$PRIVACY_KEY_K1
 Privacy__CurrentKey=k1
 Privacy__HashKey=$PRIVACY_HASH_KEY
 Demo__Enabled=true
+Proxies__Known__0=127.0.0.1
 Open311__ApiKeys__0=$open311_key
 Logging__LogLevel__Default=Warning
 EOF
@@ -218,7 +219,7 @@ render_haproxy() {
 
 tool() {
   # shellcheck disable=SC2086
-  (cd "$app_project" && set -a && . "$dir/node.env" && set +a && ${FENGQIAO_TOOL:-dotnet $app_bin/Fengqiao.dll} "$@")
+  (cd "$app_project" && set -a && . "$dir/node.env" && set +a && ${FENGQIAO_TOOL:-dotnet $root/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll} "$@")
 }
 
 start_node() {

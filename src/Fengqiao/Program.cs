@@ -1,10 +1,10 @@
+using Fengqiao;
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Board;
 using Fengqiao.Features.Bridges;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Dangers;
-using Fengqiao.Features.Demo;
 using Fengqiao.Features.Demands;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Diversions;
@@ -21,53 +21,19 @@ using Fengqiao.Features.Units;
 using Fengqiao.Features.Users;
 using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Cluster;
-using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Telemetry;
 using Fengqiao.Infrastructure.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddTelemetry();
-builder.AddDatabase();
-builder.AddCluster();
-builder.AddReadReplica();
-builder.AddStaffAuth();
-builder.AddLimits();
-builder.AddLocalizationSupport();
-builder.AddProblems();
-builder.AddPrivacy();
-builder.AddAudit();
-builder.AddWebUi();
-builder.AddApiDocs();
-builder.AddAreas();
-builder.AddPeople();
-builder.AddCalendar();
-builder.AddDisputes();
-builder.AddSupervision();
-builder.AddPublicServices();
-builder.AddOpen311();
-builder.AddOutbox();
-builder.AddBridges();
-builder.AddDiversions();
-builder.AddHouseholds();
-builder.AddDemands();
-builder.AddUsers();
-builder.AddStatistics();
-builder.AddDemo();
+// The services, shared with the operator tools (src/Fengqiao.Tools): AppServices.cs.
+builder.AddFengqiao();
 
 var app = builder.Build();
 app.UseRollupZone();
 
-if (await app.RunCommandAsync(args))
-{
-    return;
-}
 // A web node's start: SQLite, the embedded default, migrates and seeds itself (holidays, catalogue, roles, demo, counts);
 // PostgreSQL only checks that `migrate` has run, which does both.
 await app.Services.PrepareDatabaseAsync();

@@ -6,6 +6,7 @@ using Fengqiao.Infrastructure.Backup;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Tests.Infrastructure;
+using Fengqiao.Tools.Commands;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public abstract class BackupTests(FengqiaoApp app)
             // Residents keep reporting while the backup runs: it must not need the system stopped.
             using var stop = new CancellationTokenSource();
             var load = ReportWhileAsync(stop.Token);
-            var backedUp = await BackupCli.BackupAsync(app.Services, backup, log);
+            var backedUp = await BackupCommands.BackupAsync(app.Services, backup, log);
             await stop.CancelAsync();
             var answers = await load;
             Assert.True(backedUp is 0, log.ToString());
@@ -67,16 +68,16 @@ public abstract class BackupTests(FengqiaoApp app)
             var keyFile = Path.Combine(work, "fresh", "privacy-keys.json");
             await using (var fresh = Node(target, keyFile, work))
             {
-                var restored = await BackupCli.RestoreAsync(fresh.Services, backup, log);
+                var restored = await BackupCommands.RestoreAsync(fresh.Services, backup, log);
                 Assert.True(restored is 0, log.ToString());
                 // A second restore onto what is now a full database is refused.
-                Assert.Equal(2, await BackupCli.RestoreAsync(fresh.Services, backup, log));
+                Assert.Equal(2, await BackupCommands.RestoreAsync(fresh.Services, backup, log));
             }
 
             // Started again (as the app would be), the node reads the restored key file.
             await using var node = Node(target, keyFile, work);
             var hashes = new StringWriter();
-            Assert.Equal(0, await BackupCli.ExportHashAsync(node.Services, hashes));
+            Assert.Equal(0, await BackupCommands.ExportHashAsync(node.Services, hashes));
             Assert.Contains($"TOTAL {manifest.ExportHash}", hashes.ToString(), StringComparison.Ordinal);
             Assert.Contains(manifest.Tables, t => t.Table == "Residents" && t.Rows > 0);
             Assert.Contains(manifest.Tables, t => t.Table == "AspNetUsers" && t.Rows > 0);

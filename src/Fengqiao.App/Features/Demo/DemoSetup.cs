@@ -1,6 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Supervision;
-using Fengqiao.Infrastructure.Commands;
+using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;

@@ -1,5 +1,4 @@
 using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,17 +13,6 @@ public static class PeopleEndpoints
     public static WebApplicationBuilder AddPeople(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<IStaffDirectory, StaffDirectory>();
-        const string usage = "import-staff FILE.xlsx [--lang zh-CN|en]   (sheets Areas, Units, People, Posts; see README)";
-        builder.Services.AddSingleton(new OperatorCommand("import-staff", usage,
-            async (services, args) =>
-            {
-                if (args is not [var workbook, .. var rest])
-                {
-                    return await OperatorCommand.WrongUsageAsync(usage);
-                }
-                await services.PrepareDatabaseAsync();
-                return await Import.StaffImportCli.RunAsync(services, workbook, rest is ["--lang", var lang, ..] ? lang : null, Console.Out);
-            }));
         return builder;
     }
 

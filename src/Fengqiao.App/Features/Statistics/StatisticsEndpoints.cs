@@ -1,4 +1,3 @@
-using Fengqiao.Infrastructure.Commands;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
@@ -31,14 +30,6 @@ public static class StatisticsEndpoints
         builder.Services.AddSingleton<IInterceptor, RollupInterceptor>();
         // A database from before the rollups (or restored without them) is counted once.
         builder.Services.AddDataSeed(DataSeeds.Counts, "statistics", (sp, _) => sp.PrepareStatisticsAsync());
-        builder.Services.AddSingleton(new OperatorCommand("recount", "recount [--fix]", async (services, args) =>
-        {
-            await services.PrepareDatabaseAsync();
-            return await RecountCli.RunAsync(services, args.Contains("--fix"), Console.Out);
-        }));
-        // Migrates by itself and refuses a database that already holds areas; writes the rollups of what it wrote.
-        builder.Services.AddSingleton(new OperatorCommand("generate-province", "generate-province [--scale 1.0] [--seed N] [--years 5] [--end yyyy-MM-dd]",
-            (services, args) => Generator.ProvinceGenerator.RunAsync(services, ["generate-province", .. args], CancellationToken.None)));
         return builder;
     }
 

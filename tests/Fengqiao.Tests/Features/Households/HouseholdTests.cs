@@ -7,6 +7,7 @@ using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Tests.Infrastructure;
+using Fengqiao.Tools.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -295,7 +296,7 @@ public abstract class HouseholdTests(FengqiaoApp app)
     public async Task AnImportStoppedWhileWritingLeavesNothingBehind()
     {
         var file = Path.Combine(Path.GetTempPath(), $"residents-{Guid.NewGuid():N}.csv");
-        Assert.Equal(0, await ImportCli.MakeCsvAsync(app.Services, 6000, file, "220104001"));
+        Assert.Equal(0, await ResidentCommands.MakeCsvAsync(app.Services, 6000, file, "220104001"));
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

@@ -1,8 +1,8 @@
 using Fengqiao.Features.People;
-using Fengqiao.Features.People.Import;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Tests.Infrastructure;
+using Fengqiao.Tools.Commands;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
@@ -59,7 +59,7 @@ public abstract class StaffImportTests(FengqiaoApp app)
     {
         Assert.SkipWhen(app.SkipReason is not null, app.SkipReason ?? "");
         using var output = new StringWriter();
-        var code = await StaffImportCli.RunAsync(app.Services, path, language, output);
+        var code = await StaffCommands.RunAsync(app.Services, path, language, output);
         return (code, output.ToString());
     }
 

@@ -1,16 +1,16 @@
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Statistics;
-using Fengqiao.Features.Statistics.Generator;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Tests.Infrastructure;
+using Fengqiao.Tools;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Fengqiao.Tests.Features.Statistics;
 
 /// <summary>
-/// <c>generate-province</c> on an empty database: it writes the records and the rollups of what it wrote, and those
+/// <c>generate-province</c> (the tools' command line) on an empty database: it writes the records and the rollups of what it wrote, and those
 /// rollups equal a full recount from the records, so the province's figures are right from its first start.
 /// </summary>
 public abstract class ProvinceGeneratorTests(FengqiaoApp app)
@@ -23,7 +23,7 @@ public abstract class ProvinceGeneratorTests(FengqiaoApp app)
         await using var worker = app.Services.CreateAsyncScope();
         await worker.ServiceProvider.GetRequiredService<AppDb>().Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
         string[] args = ["generate-province", "--scale", "0.002", "--seed", "7", "--end", "2026-06-30"];
-        Assert.Equal(0, await ProvinceGenerator.RunAsync(app.Services, args, TestContext.Current.CancellationToken));
+        Assert.Equal(0, await ToolCommands.RunAsync(app.Services, args));
 
         await using var scope = app.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<Jurisdiction>().GrantAll();
@@ -41,7 +41,7 @@ public abstract class ProvinceGeneratorTests(FengqiaoApp app)
         Assert.True(await db.Disputes.IgnoreQueryFilters().AnyAsync(d => d.Status == DisputeStatus.Resolved, TestContext.Current.CancellationToken));
 
         // A second run refuses a database that already holds a province.
-        Assert.Equal(2, await ProvinceGenerator.RunAsync(app.Services, args, TestContext.Current.CancellationToken));
+        Assert.Equal(1, await ToolCommands.RunAsync(app.Services, args));
     }
 }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Commands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Telemetry;
 using Fengqiao.Infrastructure.Web;
@@ -39,31 +38,6 @@ public static class ResidentImport
             (db, ct) => db.Set<ImportJob>().LongCountAsync(j => j.Status == ImportStatus.Checking || j.Status == ImportStatus.Importing, ct));
         builder.Services.AddScoped<ResidentImporter>();
         builder.Services.AddHostedService<ImportWorker>();
-        const string importUsage = "import-residents FILE AREA_CODE";
-        builder.Services.AddSingleton(new OperatorCommand("import-residents", importUsage, async (services, args) =>
-        {
-            if (args is not [var file, var area, ..])
-            {
-                return await OperatorCommand.WrongUsageAsync(importUsage);
-            }
-            await services.PrepareDatabaseAsync();
-            return await ImportCli.ImportAsync(services, file, area);
-        }));
-        const string csvUsage = "make-residents-csv ROWS FILE AREA_CODE";
-        builder.Services.AddSingleton(new OperatorCommand("make-residents-csv", csvUsage, async (services, args) =>
-        {
-            if (args is not [var rows, var file, var area, ..] || !int.TryParse(rows, CultureInfo.InvariantCulture, out var count))
-            {
-                return await OperatorCommand.WrongUsageAsync(csvUsage);
-            }
-            await services.PrepareDatabaseAsync();
-            return await ImportCli.MakeCsvAsync(services, count, file, area);
-        }));
-        builder.Services.AddSingleton(new OperatorCommand("reencrypt", "reencrypt", async (services, _) =>
-        {
-            await services.PrepareDatabaseAsync();
-            return await ImportCli.ReencryptAsync(services);
-        }));
         return builder;
     }
 

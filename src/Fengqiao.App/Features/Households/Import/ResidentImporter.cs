@@ -206,25 +206,11 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
             }
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await using (var bulk = BulkInsert.For(db))
+        await SetSqliteCacheAsync(large: true, ct);
+        try
         {
             var maxBefore = await db.Households.IgnoreQueryFilters().MaxAsync(h => (int?)h.Id, ct) ?? 0;
-            var householdsWritten = 0;
-            foreach (var d in drafts.Values)
-            {
-                if (++householdsWritten % 5000 == 0)
-                {
-                    // Households are the first tenth of the writing.
-                    report(new ImportProgress(ImportStatus.Importing, 50 + (int)(10.0 * householdsWritten / drafts.Count), rows, 0));
-                }
-                await bulk.AddHouseholdAsync(new Household
-                {
-                    Code = d.Code, Address = d.Address, AreaId = d.AreaId, AreaPath = d.AreaPath, Tags = d.Tags, MemberCount = d.Members, CreatedAt = created,
-                    PhoneCipher = d.Phone is null ? null : protector.Protect(d.Phone), PhoneHash = d.Phone is null ? null : protector.Hash(d.Phone),
-                    PhoneMasked = d.Phone is null ? null : Mask.Phone(d.Phone),
-                }, ct);
-            }
-            await bulk.FlushAsync(ct);
+            await WriteHouseholdsAsync(drafts.Values, created, rows, report, ct);
             var byCode = drafts.Values.ToDictionary(d => d.Code, StringComparer.Ordinal);
             await foreach (var h in db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.Id > maxBefore).Select(h => new { h.Id, h.Code }).AsAsyncEnumerable().WithCancellation(ct))
             {
@@ -236,18 +222,23 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
 
             using var file = new ImportRows(job.StoredPath, job.Format);
             var written = 0;
+            await using var writer = await BulkWriter.OpenAsync<Resident>(db, BulkKeys.Generated, ct);
             // Encrypting and hashing is most of the work: each batch is prepared on every core, then written in file order.
             foreach (var batch in file.Read([]).Chunk(4096))
             {
                 var residents = batch.AsParallel().AsOrdered().WithCancellation(ct).Select(row => Build(row, drafts)).ToArray();
                 foreach (var resident in residents)
                 {
-                    await bulk.AddResidentAsync(resident, ct);
+                    writer.Add(resident);
                 }
                 written += residents.Length;
                 report(new ImportProgress(ImportStatus.Importing, 60 + (int)(39.0 * written / rows), rows, 0));
             }
-            await bulk.FlushAsync(ct);
+            await writer.CompleteAsync(ct);
+        }
+        finally
+        {
+            await SetSqliteCacheAsync(large: false, CancellationToken.None);
         }
         // The bulk path writes past the DbContext, so it adds its own statistics, in the same transaction.
         var counts = new RollupDelta();
@@ -277,6 +268,41 @@ public sealed class ResidentImporter(AppDb db, FieldProtector protector, IString
             PhoneCipher = phone is null ? null : protector.Protect(phone), PhoneHash = phone is null ? null : protector.Hash(phone),
             PhoneMasked = phone is null ? null : Mask.Phone(phone),
         };
+    }
+
+    /// <summary>The households, numbered by the database, before their ids are read back for the residents.</summary>
+    private async Task WriteHouseholdsAsync(IReadOnlyCollection<Draft> drafts, DateTime created, int rows, Action<ImportProgress> report, CancellationToken ct)
+    {
+        await using var writer = await BulkWriter.OpenAsync<Household>(db, BulkKeys.Generated, ct);
+        var written = 0;
+        foreach (var d in drafts)
+        {
+            if (++written % 5000 == 0)
+            {
+                ct.ThrowIfCancellationRequested();
+                // Households are the first tenth of the writing.
+                report(new ImportProgress(ImportStatus.Importing, 50 + (int)(10.0 * written / drafts.Count), rows, 0));
+            }
+            writer.Add(new Household
+            {
+                Code = d.Code, Address = d.Address, AreaId = d.AreaId, AreaPath = d.AreaPath, Tags = d.Tags, MemberCount = d.Members, CreatedAt = created,
+                PhoneCipher = d.Phone is null ? null : protector.Protect(d.Phone), PhoneHash = d.Phone is null ? null : protector.Hash(d.Phone),
+                PhoneMasked = d.Phone is null ? null : Mask.Phone(d.Phone),
+            });
+        }
+        await writer.CompleteAsync(ct);
+    }
+
+    /// <summary>
+    /// The look-up hashes are random keys: their index pages are touched all over. A 512 MB page cache for this connection
+    /// keeps them in memory instead of re-reading them for every row (set back when done). SQLite only.
+    /// </summary>
+    private async Task SetSqliteCacheAsync(bool large, CancellationToken ct)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync(large ? "PRAGMA cache_size = -524288" : "PRAGMA cache_size = -2000", ct);
+        }
     }
 
     private async Task FinishAsync(ImportJob job, ImportStatus status, string message, CancellationToken ct)
