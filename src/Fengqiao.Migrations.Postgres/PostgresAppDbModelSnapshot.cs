@@ -243,6 +243,9 @@ namespace Fengqiao.Migrations.Postgres
                     b.Property<int?>("AssessedById")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -319,6 +322,9 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("AssessedById");
 
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -383,6 +389,41 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("DangerId");
 
                     b.ToTable("DangerEvents");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("DangerId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DangerId");
+
+                    b.ToTable("DangerPhoto");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
@@ -3494,6 +3535,9 @@ namespace Fengqiao.Migrations.Postgres
                     b.Property<int?>("CampaignId")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("CompanionName")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -3528,6 +3572,9 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("HouseholdId");
 
@@ -4013,6 +4060,17 @@ namespace Fengqiao.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DangerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Danger");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Dangers.Danger", "Danger")
+                        .WithMany()
+                        .HasForeignKey("DangerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Danger");

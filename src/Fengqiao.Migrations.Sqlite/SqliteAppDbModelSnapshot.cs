@@ -226,6 +226,9 @@ namespace Fengqiao.Migrations.Sqlite
                     b.Property<int?>("AssessedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -302,6 +305,9 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AssessedById");
 
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
                     b.HasIndex("Code")
                         .IsUnique();
 
@@ -363,6 +369,39 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("DangerId");
 
                     b.ToTable("DangerEvents");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DangerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DangerId");
+
+                    b.ToTable("DangerPhoto");
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.CommunityProject", b =>
@@ -3335,6 +3374,9 @@ namespace Fengqiao.Migrations.Sqlite
                     b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanionName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -3369,6 +3411,9 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("HouseholdId");
 
@@ -3845,6 +3890,17 @@ namespace Fengqiao.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DangerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Danger");
+                });
+
+            modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
+                {
+                    b.HasOne("Fengqiao.Features.Dangers.Danger", "Danger")
+                        .WithMany()
+                        .HasForeignKey("DangerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Danger");

@@ -63,10 +63,14 @@ public class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in through the sign-in page.</summary>
-    public async Task<IPage> SignInAsync(string userName, string locale = "en-US")
+    public async Task<IPage> SignInAsync(string userName, string locale = "en-US", ViewportSize? viewport = null)
     {
         Assert.SkipWhen(SkipReason is not null, SkipReason ?? "");
-        var context = await Browser!.NewContextAsync(new() { Locale = locale, BaseURL = BaseUrl, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await Browser!.NewContextAsync(new()
+        {
+            Locale = locale, BaseURL = BaseUrl, ViewportSize = viewport ?? new() { Width = 1280, Height = 900 },
+            HasTouch = viewport is not null, IsMobile = viewport is not null,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Input_UserName", userName);

@@ -63,6 +63,8 @@ public sealed class Danger : IVersioned
     public int? AssessedById { get; set; }
     public Person? AssessedBy { get; set; }
     public long Version { get; set; }
+    /// <summary>The id the officer's phone gave the draft: a replay of the same draft finds this danger instead of making another.</summary>
+    public Guid? ClientId { get; set; }
 }
 
 internal sealed class DangerConfiguration : IEntityTypeConfiguration<Danger>
@@ -71,6 +73,7 @@ internal sealed class DangerConfiguration : IEntityTypeConfiguration<Danger>
     {
         b.HasIndex(d => d.Code).IsUnique();
         b.HasIndex(d => d.AreaPath);
+        b.HasIndex(d => d.ClientId).IsUnique();
         b.HasIndex(d => new { d.Status, d.RectifyBy });
         b.Property(d => d.Code).HasMaxLength(40);
         b.Property(d => d.Description).HasMaxLength(2000);

@@ -19,8 +19,14 @@ public sealed record AssessDangerInput(RiskColour? Risk, string? Measures, long?
 /// </summary>
 public static class DangerCommands
 {
-    public static async Task<Danger?> OpenAsync(AppDb db, Checks c, DisputeWorkflow workflow, LocalClock clock, DangerInput i, CancellationToken ct)
+    public static async Task<Danger?> OpenAsync(AppDb db, Checks c, DisputeWorkflow workflow, LocalClock clock, DangerInput i, CancellationToken ct,
+        IReadOnlyList<DangerPhoto>? photos = null)
     {
+        // A draft sent again (the answer lost to a dropped signal) is the danger already registered, not a second one.
+        if (i.ClientId is { } clientId && await db.Dangers.AsNoTracking().FirstOrDefaultAsync(d => d.ClientId == clientId, ct) is { } sent)
+        {
+            return sent;
+        }
         c.When(i.Kind is null || !Enum.IsDefined(i.Kind.Value), "kind", "Choose the kind of danger.")
             .Required("description", i.Description, 2000).Required("responsibleParty", i.ResponsibleParty, 200).Optional("address", i.Address, 200)
             .When(i.RectifyBy is null, "rectifyBy", "This field is required.");
@@ -46,8 +52,14 @@ public static class DangerCommands
             Kind = i.Kind!.Value, Description = i.Description!.Trim(), Address = i.Address?.Trim() ?? dispute?.Address,
             AreaId = dispute?.AreaId ?? area!.Id, AreaPath = path, ResponsibleParty = i.ResponsibleParty!.Trim(), RectifyBy = i.RectifyBy!.Value,
             Status = DangerStatus.Open, DisputeId = dispute?.Id, FoundById = db.Jurisdiction.PersonId, FoundOn = clock.Today,
+            ClientId = i.ClientId,
         };
         db.Dangers.Add(danger);
+        foreach (var photo in photos ?? [])
+        {
+            photo.Danger = danger;
+            db.Add(photo);
+        }
         db.DangerEvents.Add(Event(db, clock, danger, DangerEventType.Registered, danger.Description, danger.RectifyBy));
         if (dispute is not null)
         {

@@ -11,7 +11,8 @@ using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Dangers;
 
-public sealed record DangerInput(DangerKind? Kind, string? Description, string? Address, string? AreaCode, int? DisputeId, string? ResponsibleParty, DateOnly? RectifyBy);
+public sealed record DangerInput(DangerKind? Kind, string? Description, string? Address, string? AreaCode, int? DisputeId, string? ResponsibleParty, DateOnly? RectifyBy,
+    Guid? ClientId = null);
 
 public sealed record RectifyInput(DateOnly? RectifiedOn, string? RectifiedBy, string? Note, long? Version);
 

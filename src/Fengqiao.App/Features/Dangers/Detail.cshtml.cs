@@ -13,12 +13,23 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow 
 {
     public DangerDto Danger { get; private set; } = null!;
     public IReadOnlyList<DangerEventDto> History { get; private set; } = [];
+    /// <summary>The ids of the photos taken where it was found.</summary>
+    public IReadOnlyList<int> Photos { get; private set; } = [];
 
     public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm");
     public DateOnly Today => clock.Today;
     [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
+
+    /// <summary>One photo, through the danger's scope; never kept by a shared cache.</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(int id, int photo, CancellationToken ct)
+    {
+        var found = await db.Set<DangerPhoto>().AsNoTracking().Where(p => p.Id == photo && p.DangerId == id)
+            .Select(p => new { p.ContentType, p.Bytes }).FirstOrDefaultAsync(ct);
+        Response.Headers.CacheControl = "private, no-store";
+        return found is null ? NotFound() : File(found.Bytes, found.ContentType);
+    }
 
     public async Task<IActionResult> OnPostReferAsync(int id, string? responsibleParty, DateOnly? dueDate, string? note, long version, CancellationToken ct) =>
         await AnswerAsync(id, await DangerCommands.ReferAsync(db, checks.Create(), workflow, clock, id, new ReferDangerInput(responsibleParty, dueDate, note, version), ct), ct);
@@ -72,6 +83,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow 
         }
         Danger = danger;
         History = await DangerEndpoints.HistoryAsync(db, id, ct);
+        Photos = await db.Set<DangerPhoto>().AsNoTracking().Where(p => p.DangerId == id).OrderBy(p => p.Id).Select(p => p.Id).ToListAsync(ct);
         return true;
     }
 }

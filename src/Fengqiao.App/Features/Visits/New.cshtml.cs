@@ -36,6 +36,8 @@ public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock, F
     [BindProperty(SupportsGet = true)] public int? Campaign { get; set; }
     [BindProperty(SupportsGet = true)] public string? Find { get; set; }
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Made on the device (js/drafts.js): the visit is saved once however often the form is sent.</summary>
+    [BindProperty] public Guid? ClientId { get; set; }
     [TempData] public string? Message { get; set; }
 
     public HouseholdRow? Chosen { get; private set; }
@@ -60,7 +62,7 @@ public sealed class NewModel(AppDb db, ChecksFactory checks, LocalClock clock, F
         var input = new VisitInput(
             Household, Campaign, Input.VisitedAt is { } at ? clock.FromLocal(at) : (DateTimeOffset?)null,
             Input.CompanionName, Input.Notes, Input.AntiFraudGiven,
-            Input.RaisedDemand ? new VisitDemandInput(Input.DemandCategory, Input.DemandDescription) : null);
+            Input.RaisedDemand ? new VisitDemandInput(Input.DemandCategory, Input.DemandDescription) : null, ClientId);
         var visit = await VisitCommands.LogAsync(db, c, clock, input, ct);
         if (visit is not null)
         {

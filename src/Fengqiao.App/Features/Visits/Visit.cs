@@ -36,6 +36,8 @@ public sealed class Visit : IVersioned
     public int? DisputeId { get; set; }
     public int? DangerId { get; set; }
     public long Version { get; set; }
+    /// <summary>The id the officer's phone gave the draft: a replay of the same draft finds this visit instead of making another.</summary>
+    public Guid? ClientId { get; set; }
 }
 
 internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
@@ -47,6 +49,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(v => v.VisitedAt);
         b.HasIndex(v => v.HouseholdId);
         b.HasIndex(v => v.OfficerId);
+        b.HasIndex(v => v.ClientId).IsUnique();
         b.Property(v => v.AreaPath).HasMaxLength(200);
         b.Property(v => v.CompanionName).HasMaxLength(Visit.CompanionMax);
         b.Property(v => v.Notes).HasMaxLength(Visit.NotesMax);

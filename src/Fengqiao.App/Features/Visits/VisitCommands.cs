@@ -26,6 +26,11 @@ public static class VisitCommands
     /// </summary>
     public static async Task<Visit?> LogAsync(AppDb db, Checks c, LocalClock clock, VisitInput i, CancellationToken ct)
     {
+        // A draft sent again (the answer lost to a dropped signal) is the visit already saved, not a second one.
+        if (i.ClientId is { } clientId && await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.ClientId == clientId, ct) is { } sent)
+        {
+            return sent;
+        }
         var officerId = db.Jurisdiction.PersonId;
         var visitedAt = i.VisitedAt ?? clock.Now;
         c.When(i.HouseholdId is null, "householdId", "Choose the household you visited.")
@@ -83,9 +88,20 @@ public static class VisitCommands
             CompanionName = string.IsNullOrWhiteSpace(i.CompanionName) ? null : i.CompanionName.Trim(),
             Notes = i.Notes!.Trim(),
             AntiFraudGiven = i.AntiFraudGiven ?? false,
+            ClientId = i.ClientId,
         };
         db.Visits.Add(visit);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (i.ClientId is { } raced)
+        {
+            // The same draft, sent twice at once: the other request saved it first (the unique index on ClientId).
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            return await db.Visits.AsNoTracking().FirstOrDefaultAsync(v => v.ClientId == raced, ct) ?? throw new InvalidOperationException("A visit failed to save.");
+        }
         if (i.Demand is { } raised)
         {
             var demand = await DemandCommands.CreateAsync(

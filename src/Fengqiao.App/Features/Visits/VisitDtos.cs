@@ -78,7 +78,8 @@ public sealed record VisitDemandInput(DemandCategory? Category, string? Descript
 /// defaults to the active campaign whose targets include the household.
 /// </summary>
 public sealed record VisitInput(
-    int? HouseholdId, int? CampaignId, DateTimeOffset? VisitedAt, string? CompanionName, string? Notes, bool? AntiFraudGiven, VisitDemandInput? Demand);
+    int? HouseholdId, int? CampaignId, DateTimeOffset? VisitedAt, string? CompanionName, string? Notes, bool? AntiFraudGiven, VisitDemandInput? Demand,
+    Guid? ClientId = null);
 
 /// <summary>What a visit produced, by the codes of the case and the danger (blank clears the link).</summary>
 public sealed record VisitLinksInput(string? DisputeCode, string? DangerCode, long? Version);

@@ -127,6 +127,7 @@ public abstract class AppDb(DbContextOptions options, Jurisdiction jurisdiction)
         Scope<FollowUpVisit>(builder, x => x.Dispute!.AreaPath);
         Scope<Danger>(builder, d => d.AreaPath);
         Scope<DangerEvent>(builder, e => e.AreaPath);
+        Scope<DangerPhoto>(builder, x => x.Danger!.AreaPath);
         // Outlets and their slots are public places, but their records belong to the outlet's area.
         // Resident-facing reads (slots, own bookings) say so explicitly with IgnoreQueryFilters.
         Scope<Outlet>(builder, x => x.AreaPath);

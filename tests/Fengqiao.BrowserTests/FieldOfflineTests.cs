@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Fengqiao.BrowserTests;
+
+/// <summary>
+/// An officer's day with the signal coming and going, on a 360-px phone: a visit and a hidden danger with a photo
+/// recorded with the network off are kept on the phone, counted, and sent once when it returns; the same draft sent
+/// again makes no second record; a change someone else made meanwhile is shown, not overwritten.
+/// </summary>
+public sealed class FieldOfflineTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly ViewportSize Phone = new() { Width = 360, Height = 740 };
+
+    // A 1×1 PNG: what a phone camera gives is bigger, not different.
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    [Theory]
+    [InlineData("en-US", "1 saved on this phone, waiting to be sent", "2 saved on this phone, waiting to be sent")]
+    [InlineData("zh-CN", "1 条记录保存在本机，等待发送", "2 条记录保存在本机，等待发送")]
+    public async Task AVisitAndADangerWithAPhotoMadeOfflineReachTheServerExactlyOnce(string locale, string one, string two)
+    {
+        var page = await app.SignInAsync("demo.officer", locale, Phone);
+        var mark = Guid.NewGuid().ToString("N")[..8];
+        await ControlledByServiceWorkerAsync(page);
+        var household = await FirstHouseholdAsync(page);
+
+        // Both forms opened once online (the service worker keeps them), then the signal goes.
+        await page.GotoAsync("/dangers/new");
+        await page.GotoAsync($"/visits/new?household={household}");
+        await page.Context.SetOfflineAsync(true);
+        await Assertions.Expect(page.Locator("#drafts-offline")).ToBeVisibleAsync();
+        await page.FillAsync("#Input_Notes", $"Offline visit {mark}: the lift is broken again.");
+        await page.ClickAsync("#visit-submit");
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveTextAsync(one);
+        await Assertions.Expect(page.Locator("#visit-form .draft-saved")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/dangers/new");
+        await page.SelectOptionAsync("#Kind", "Fire");
+        await page.FillAsync("#Description", $"Offline danger {mark}: bikes charging in the stairwell.");
+        await page.SelectOptionAsync("#AreaCode", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#ResponsibleParty", "Property management");
+        await page.SetInputFilesAsync("#Photos", new FilePayload { Name = "stairwell.png", MimeType = "image/png", Buffer = Png });
+        await page.ClickAsync("#danger-submit");
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveTextAsync(two);
+
+        // Keep a copy of the visit draft, to send it again later as a phone would after a lost answer.
+        var copy = await page.EvaluateAsync<string>(
+            "() => window.fengqiaoDrafts.db.drafts.filter(d => d.kind === 'visit').first().then(d => JSON.stringify(d))");
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30000 });
+
+        Assert.Equal(1, await CountAsync(page, "/visits?q=" + mark, "#visits .visit-row"));
+        Assert.Equal(1, await CountAsync(page, "/dangers?q=" + mark, "#dangers tbody tr:has(a)"));
+        await page.ClickAsync("#dangers tbody tr a >> nth=0");
+        await Assertions.Expect(page.Locator("#danger-photos img")).ToHaveCountAsync(1);
+
+        // The same draft again (its id made on the phone): the server answers with the visit it already has.
+        await page.EvaluateAsync("copy => { const d = JSON.parse(copy); d.state = 'pending'; return window.fengqiaoDrafts.db.drafts.put(d).then(() => window.fengqiaoDrafts.sync()); }", copy);
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0");
+        Assert.Equal(1, await CountAsync(page, "/visits?q=" + mark, "#visits .visit-row"));
+    }
+
+    private static async Task ControlledByServiceWorkerAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync("() => navigator.serviceWorker && navigator.serviceWorker.ready.then(() => true)");
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("() => !!navigator.serviceWorker.controller");
+    }
+
+    private static async Task<string> FirstHouseholdAsync(IPage page)
+    {
+        await page.GotoAsync("/households");
+        var href = await page.EvaluateAsync<string>("() => [...document.querySelectorAll('main a[href]')].map(a => a.getAttribute('href')).find(h => /^\\/households\\/\\d+$/.test(h))");
+        return Regex.Match(href, "\\d+$").Value;
+    }
+
+    private static async Task<int> CountAsync(IPage page, string url, string rows)
+    {
+        await page.GotoAsync(url);
+        return await page.Locator(rows).CountAsync();
+    }
+}
