@@ -68,7 +68,7 @@ public sealed partial class LoopClosesStoryTests(MailBrowserApp app) : IClassFix
         var row = officer.Locator("#requests tr", new() { HasText = code });
         await row.Locator("button[value=dispute]").ClickAsync();
         await officer.GotoAsync("/requests?status=BecameDispute");
-        await officer.Locator("#requests tr", new() { HasText = code }).Locator("a[href^='/disputes/']").ClickAsync();
+        await officer.Locator("#requests tr", new() { HasText = code }).Locator("td:not(.card-action) a[href^='/disputes/']").ClickAsync();
         await officer.ClickAsync("#act-session summary");
         await officer.FillAsync("#act-session input[name=place]", "Fubei mediation room");
         await officer.FillAsync("#act-session input[name=mediators]", "Wei Dong");
