@@ -1,3 +1,4 @@
+using Fengqiao.Features.Secondments;
 using System.Globalization;
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
@@ -65,7 +66,7 @@ public sealed class SecondmentCampaignStoryTests(BrowserApp app) : IClassFixture
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var names = await db.People.IgnoreQueryFilters()
-            .Where(p => p.Kind == PersonKind.PoliceOfficer && p.HomeUnit!.NameZh == organ && !db.Secondments.IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
+            .Where(p => p.Kind == PersonKind.PoliceOfficer && p.HomeUnit!.NameZh == organ && !db.Set<Secondment>().IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
             .Select(p => p.NameZh).ToListAsync();
         return names.GroupBy(n => n).First(g => g.Count() == 1).Key;
     }

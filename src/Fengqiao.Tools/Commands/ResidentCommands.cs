@@ -1,3 +1,4 @@
+using Fengqiao.Features.Households;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;

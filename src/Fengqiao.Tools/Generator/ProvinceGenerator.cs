@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Globalization;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Dangers;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Disputes;
 using System.Net;
 using System.Text.Json;
 using Fengqiao.Features.Outbox;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Open311;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;

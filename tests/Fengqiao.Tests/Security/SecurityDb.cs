@@ -1,3 +1,16 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Demands;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Households;
+using Fengqiao.Features.Households.Import;
+using Fengqiao.Features.Open311;
+using Fengqiao.Features.People;
+using Fengqiao.Features.PublicServices;
+using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Supervision;
+using Fengqiao.Features.Teams;
+using Fengqiao.Features.Visits;
 using System.Globalization;
 using Fengqiao.Features.Board;
 using Fengqiao.Features.Units;

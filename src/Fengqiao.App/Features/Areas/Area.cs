@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -41,6 +42,8 @@ internal sealed class AreaConfiguration : IEntityTypeConfiguration<Area>
 {
     public void Configure(EntityTypeBuilder<Area> b)
     {
+        b.ToTable("Areas");
+        b.InJurisdiction(a => a.Path);
         b.HasIndex(a => a.Code).IsUnique();
         b.HasIndex(a => a.Path).IsUnique();
         b.HasIndex(a => a.ParentId);

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc;

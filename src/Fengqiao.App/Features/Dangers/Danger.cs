@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
@@ -71,6 +72,8 @@ internal sealed class DangerConfiguration : IEntityTypeConfiguration<Danger>
 {
     public void Configure(EntityTypeBuilder<Danger> b)
     {
+        b.ToTable("Dangers");
+        b.InJurisdiction(d => d.AreaPath);
         b.HasIndex(d => d.Code).IsUnique();
         b.HasIndex(d => d.AreaPath);
         b.HasIndex(d => d.ClientId).IsUnique();

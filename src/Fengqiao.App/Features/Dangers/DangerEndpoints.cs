@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Visits;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
@@ -62,7 +64,7 @@ public static class DangerEndpoints
         var query = db.Dangers.AsNoTracking();
         if (campaign is not null)
         {
-            query = query.Where(d => db.Visits.Any(v => v.CampaignId == campaign && v.DangerId == d.Id));
+            query = query.Where(d => db.Set<Visit>().Any(v => v.CampaignId == campaign && v.DangerId == d.Id));
         }
         if (status is not null)
         {

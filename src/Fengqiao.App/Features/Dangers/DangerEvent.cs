@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,8 @@ internal sealed class DangerEventConfiguration : IEntityTypeConfiguration<Danger
 {
     public void Configure(EntityTypeBuilder<DangerEvent> b)
     {
+        b.ToTable("DangerEvents");
+        b.InJurisdiction(e => e.AreaPath);
         b.Property(e => e.AreaPath).HasMaxLength(200);
         b.Property(e => e.ActorName).HasMaxLength(100);
         b.Property(e => e.Note).HasMaxLength(2000);

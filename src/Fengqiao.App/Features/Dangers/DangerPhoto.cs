@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -22,6 +23,7 @@ internal sealed class DangerPhotoConfiguration : IEntityTypeConfiguration<Danger
 {
     public void Configure(EntityTypeBuilder<DangerPhoto> b)
     {
+        b.InJurisdiction(x => x.Danger!.AreaPath);
         b.HasIndex(p => p.DangerId);
         b.HasOne(p => p.Danger).WithMany().HasForeignKey(p => p.DangerId).OnDelete(DeleteBehavior.Cascade);
         b.Property(p => p.ContentType).HasMaxLength(100);

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -54,6 +55,8 @@ internal sealed class CommunityProjectConfiguration : IEntityTypeConfiguration<C
 {
     public void Configure(EntityTypeBuilder<CommunityProject> b)
     {
+        b.ToTable("CommunityProjects");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(p => p.AreaPath);
         b.Property(p => p.Name).HasMaxLength(100);
         b.Property(p => p.Description).HasMaxLength(2000);
@@ -70,6 +73,8 @@ internal sealed class ProjectMemberConfiguration : IEntityTypeConfiguration<Proj
 {
     public void Configure(EntityTypeBuilder<ProjectMember> b)
     {
+        b.ToTable("ProjectMembers");
+        b.InJurisdiction(x => x.Project!.AreaPath);
         b.Property(m => m.Name).HasMaxLength(50);
         b.Property(m => m.Role).HasMaxLength(50);
     }
@@ -79,6 +84,8 @@ internal sealed class ProjectOrderConfiguration : IEntityTypeConfiguration<Proje
 {
     public void Configure(EntityTypeBuilder<ProjectOrder> b)
     {
+        b.ToTable("ProjectOrders");
+        b.InJurisdiction(x => x.Project!.AreaPath);
         b.Property(o => o.Customer).HasMaxLength(200);
         b.Property(o => o.Item).HasMaxLength(200);
         b.Property(o => o.AmountYuan).HasPrecision(12, 2);

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
@@ -139,6 +140,8 @@ internal sealed class DemandConfiguration : IEntityTypeConfiguration<Demand>
 {
     public void Configure(EntityTypeBuilder<Demand> b)
     {
+        b.ToTable("Demands");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(d => d.Code).IsUnique();
         b.HasIndex(d => d.AreaPath);
         b.HasIndex(d => new { d.Status, d.RaisedOn });
@@ -161,6 +164,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
 {
     public void Configure(EntityTypeBuilder<Referral> b)
     {
+        b.ToTable("DemandReferrals");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(r => r.AreaPath);
         b.HasIndex(r => new { r.AnsweredOn, r.DueOn });
         b.Property(r => r.AreaPath).HasMaxLength(200);

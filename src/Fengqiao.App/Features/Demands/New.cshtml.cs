@@ -1,3 +1,5 @@
+using Fengqiao.Features.Households;
+using Fengqiao.Features.Visits;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;

@@ -1,3 +1,7 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.People;
+using Fengqiao.Features.Secondments;
+using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
@@ -116,6 +117,8 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
 {
     public void Configure(EntityTypeBuilder<Dispute> b)
     {
+        b.ToTable("Disputes");
+        b.InJurisdiction(d => d.AreaPath);
         b.HasIndex(d => d.Code).IsUnique();
         // A worklist counts and orders an area's open cases from this index alone; it reads only the page's rows.
         b.HasIndex(d => new { d.AreaPath, d.MergedIntoId, d.RegisteredAt });

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -66,6 +67,8 @@ internal sealed class DisputeEventConfiguration : IEntityTypeConfiguration<Dispu
 {
     public void Configure(EntityTypeBuilder<DisputeEvent> b)
     {
+        b.ToTable("DisputeEvents");
+        b.InJurisdiction(e => e.AreaPath);
         b.Property(e => e.AreaPath).HasMaxLength(200);
         b.Property(e => e.Category).HasMaxLength(40);
         b.Property(e => e.ActorName).HasMaxLength(100);

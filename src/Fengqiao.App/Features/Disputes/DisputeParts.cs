@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.People;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -96,6 +97,7 @@ internal sealed class DisputePartsConfiguration :
 {
     public void Configure(EntityTypeBuilder<DisputeParty> b)
     {
+        b.InJurisdiction(x => x.Dispute!.AreaPath);
         b.Property(p => p.Name).HasMaxLength(100);
         b.Property(p => p.Address).HasMaxLength(200);
         b.HasIndex(p => p.Name);
@@ -104,6 +106,7 @@ internal sealed class DisputePartsConfiguration :
 
     public void Configure(EntityTypeBuilder<DisputeHandler> b)
     {
+        b.InJurisdiction(x => x.Dispute!.AreaPath);
         b.HasIndex(h => new { h.DisputeId, h.PersonId }).IsUnique();
         b.HasIndex(h => h.PersonId);
         b.HasOne(h => h.Dispute).WithMany(d => d.Handlers).HasForeignKey(h => h.DisputeId).OnDelete(DeleteBehavior.Cascade);
@@ -112,6 +115,8 @@ internal sealed class DisputePartsConfiguration :
 
     public void Configure(EntityTypeBuilder<MediationSession> b)
     {
+        b.ToTable("MediationSessions");
+        b.InJurisdiction(x => x.Dispute!.AreaPath);
         b.Property(s => s.Place).HasMaxLength(200);
         b.Property(s => s.Mediators).HasMaxLength(300);
         b.Property(s => s.Attendees).HasMaxLength(500);
@@ -122,6 +127,8 @@ internal sealed class DisputePartsConfiguration :
 
     public void Configure(EntityTypeBuilder<MediationAgreement> b)
     {
+        b.ToTable("MediationAgreements");
+        b.InJurisdiction(x => x.Dispute!.AreaPath);
         b.Property(a => a.Terms).HasMaxLength(4000);
         b.Property(a => a.SignedBy).HasMaxLength(300);
         b.HasIndex(a => a.DisputeId);
@@ -130,6 +137,8 @@ internal sealed class DisputePartsConfiguration :
 
     public void Configure(EntityTypeBuilder<FollowUpVisit> b)
     {
+        b.ToTable("FollowUpVisits");
+        b.InJurisdiction(x => x.Dispute!.AreaPath);
         b.Property(f => f.NewRisk).HasMaxLength(1000);
         b.Property(f => f.Notes).HasMaxLength(2000);
         b.HasIndex(f => f.DisputeId);

@@ -1,3 +1,6 @@
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.People;
+using Fengqiao.Features.Visits;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Infrastructure.Data;
@@ -38,10 +41,10 @@ public static class DisputeQueries
         q = f.View switch
         {
             Worklist.Mine => q.Where(d => d.ResponsibleOfficerId == me || d.Handlers.Any(h => h.PersonId == me)),
-            Worklist.Station => q.Where(d => db.Posts.Any(p => p.PersonId == me && p.UnitId == d.StationUnitId && (p.EndDate == null || p.EndDate >= today))),
+            Worklist.Station => q.Where(d => db.Set<Post>().Any(p => p.PersonId == me && p.UnitId == d.StationUnitId && (p.EndDate == null || p.EndDate >= today))),
             Worklist.DueSoon => q.Where(d => Running.Contains(d.Status) && d.DueDate >= today && d.DueDate <= dueSoonBy),
             Worklist.Overdue => q.Where(d => Running.Contains(d.Status) && d.DueDate < today),
-            Worklist.Supervised => q.Where(d => db.SupervisionNotices.Any(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == d.Id && n.AcknowledgedAt == null)),
+            Worklist.Supervised => q.Where(d => db.Set<SupervisionNotice>().Any(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == d.Id && n.AcknowledgedAt == null)),
             _ => q,
         };
         if (f.Status is not null)
@@ -77,12 +80,12 @@ public static class DisputeQueries
         {
             var from = f.ResolvedFrom ?? DateOnly.MinValue;
             var to = f.ResolvedTo ?? DateOnly.MaxValue;
-            q = q.Where(d => db.DisputeEvents.Any(e => e.DisputeId == d.Id && e.Type == DisputeEventType.Resolved && e.Day >= from && e.Day <= to));
+            q = q.Where(d => db.Set<DisputeEvent>().Any(e => e.DisputeId == d.Id && e.Type == DisputeEventType.Resolved && e.Day >= from && e.Day <= to));
         }
         if (f.Campaign is { } campaign)
         {
             // The cases a campaign's home visits turned up: its "disputes found", drilled into.
-            q = q.Where(d => db.Visits.Any(v => v.CampaignId == campaign && v.DisputeId == d.Id));
+            q = q.Where(d => db.Set<Visit>().Any(v => v.CampaignId == campaign && v.DisputeId == d.Id));
         }
         if (f.Resolved is { } resolved)
         {
@@ -109,7 +112,7 @@ public static class DisputeQueries
         q.Select(d => new DisputeListItem(d.Id, d.Code, d.Title, d.Status, d.Risk, d.Category, d.Source, d.RegisteredOn, d.DueKind, d.DueDate,
             d.StationUnit != null ? d.StationUnit.NameZh : null, d.StationUnit != null ? d.StationUnit.NameEn : null,
             d.ResponsibleOfficer != null ? d.ResponsibleOfficer.NameZh : null, d.ResponsibleOfficer != null ? d.ResponsibleOfficer.NameEn : null,
-            db.SupervisionNotices.Count(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == d.Id), d.Version));
+            db.Set<SupervisionNotice>().Count(n => n.SubjectKind == SupervisedKind.Dispute && n.SubjectId == d.Id), d.Version));
 
     /// <summary>
     /// One page of a worklist: the count and the page's ids from the filter (the path index answers both for the

@@ -1,3 +1,4 @@
+using Fengqiao.Features.People;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Supervision;

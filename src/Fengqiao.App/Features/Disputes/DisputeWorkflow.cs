@@ -1,3 +1,4 @@
+using Fengqiao.Features.People;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;

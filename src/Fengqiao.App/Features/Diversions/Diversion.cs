@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
@@ -94,6 +95,7 @@ internal sealed class DiversionConfiguration : IEntityTypeConfiguration<Diversio
 {
     public void Configure(EntityTypeBuilder<Diversion> b)
     {
+        b.InJurisdiction(x => x.AreaPath);
         b.ToTable("Diversions");
         b.HasIndex(d => d.IncidentNumber).IsUnique();
         b.HasIndex(d => d.AreaPath);
@@ -120,6 +122,7 @@ internal sealed class DiversionEventConfiguration : IEntityTypeConfiguration<Div
 {
     public void Configure(EntityTypeBuilder<DiversionEvent> b)
     {
+        b.InJurisdiction(x => x.AreaPath);
         b.ToTable("DiversionEvents");
         b.HasIndex(e => e.DiversionId);
         b.Property(e => e.AreaPath).HasMaxLength(200);

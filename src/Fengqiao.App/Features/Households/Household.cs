@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -87,6 +88,8 @@ internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Househol
 {
     public void Configure(EntityTypeBuilder<Household> b)
     {
+        b.ToTable("Households");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(h => h.Code).IsUnique();
         b.HasIndex(h => h.AreaPath);
         b.HasIndex(h => h.PhoneHash);
@@ -106,6 +109,8 @@ internal sealed class ResidentConfiguration : IEntityTypeConfiguration<Resident>
 {
     public void Configure(EntityTypeBuilder<Resident> b)
     {
+        b.ToTable("Residents");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(r => r.IdHash).IsUnique();
         b.HasIndex(r => r.HouseholdId);
         b.HasIndex(r => new { r.Name, r.AreaPath });

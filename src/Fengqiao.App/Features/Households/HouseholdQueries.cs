@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Scope;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Fengqiao.Features.Dangers;

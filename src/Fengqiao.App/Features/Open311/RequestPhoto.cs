@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -27,6 +28,7 @@ internal sealed class RequestPhotoConfiguration : IEntityTypeConfiguration<Reque
 {
     public void Configure(EntityTypeBuilder<RequestPhoto> b)
     {
+        b.InJurisdiction(x => x.Request!.AreaPath);
         b.HasIndex(p => p.RequestId);
         b.HasOne(p => p.Request).WithMany().HasForeignKey(p => p.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.Property(p => p.ContentType).HasMaxLength(RequestPhoto.MaxContentType);

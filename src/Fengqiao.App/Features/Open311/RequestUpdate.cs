@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -35,6 +36,7 @@ internal sealed class RequestUpdateConfiguration : IEntityTypeConfiguration<Requ
 {
     public void Configure(EntityTypeBuilder<RequestUpdate> b)
     {
+        b.InJurisdiction(x => x.AreaPath);
         b.ToTable("RequestUpdates");
         b.HasOne<ResidentRequest>().WithMany().HasForeignKey(u => u.RequestId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(u => u.At);

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -85,6 +86,8 @@ internal sealed class ResidentRequestConfiguration : IEntityTypeConfiguration<Re
 {
     public void Configure(EntityTypeBuilder<ResidentRequest> b)
     {
+        b.ToTable("ResidentRequests");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(r => r.Code).IsUnique();
         b.HasIndex(r => r.AreaPath);
         b.HasIndex(r => new { r.Status, r.RequestedAt });

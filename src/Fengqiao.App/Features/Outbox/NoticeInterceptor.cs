@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using System.Runtime.CompilerServices;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -67,6 +68,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 {
     public void Configure(EntityTypeBuilder<OutboxMessage> b)
     {
+        b.InJurisdiction(x => x.AreaPath);
         b.ToTable("OutboxMessages");
         b.HasIndex(m => m.Key).IsUnique();
         b.HasIndex(m => new { m.State, m.DueAt });

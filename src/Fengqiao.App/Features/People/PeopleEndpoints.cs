@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Secondments;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;

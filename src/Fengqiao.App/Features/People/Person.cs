@@ -1,3 +1,5 @@
+using Fengqiao.Features.Secondments;
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
@@ -38,6 +40,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> b)
     {
+        b.ToTable("People");
+        // A person is seen where they are homed, where they hold a post, and by the station they are (to be) sent down to.
+        b.InJurisdiction((x, db) => db.ScopeAll
+            || db.ScopePaths.Any(p => x.HomeAreaPath.StartsWith(p))
+            || x.Posts.Any(post => db.ScopePaths.Any(p => post.AreaPath.StartsWith(p)))
+            || db.Set<Secondment>().Any(s => s.PersonId == x.Id && db.ScopePaths.Any(p => s.ToAreaPath.StartsWith(p))));
         b.Property(p => p.NameZh).HasMaxLength(50);
         b.Property(p => p.NameEn).HasMaxLength(100);
         b.Property(p => p.BadgeNumber).HasMaxLength(20);

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
 {
     public void Configure(EntityTypeBuilder<Post> b)
     {
+        b.ToTable("Posts");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(p => p.AreaPath).HasMaxLength(200);
         b.Property(p => p.Title).HasMaxLength(100);
         b.Property(p => p.Version).IsConcurrencyToken();

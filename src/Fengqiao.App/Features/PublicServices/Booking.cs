@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -71,6 +72,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Slot>, IEn
 {
     public void Configure(EntityTypeBuilder<Slot> b)
     {
+        b.ToTable("Slots");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(s => s.AreaPath).HasMaxLength(200);
         b.HasIndex(s => new { s.OutletId, s.Date, s.Start }).IsUnique();
         b.HasOne(s => s.Outlet).WithMany().HasForeignKey(s => s.OutletId).OnDelete(DeleteBehavior.Cascade);
@@ -78,6 +81,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Slot>, IEn
 
     public void Configure(EntityTypeBuilder<Appointment> b)
     {
+        b.ToTable("Appointments");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(a => a.AreaPath).HasMaxLength(200);
         b.Property(a => a.ServiceCode).HasMaxLength(20);
         b.Property(a => a.UserId).HasMaxLength(450);
@@ -91,6 +96,8 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Slot>, IEn
 
     public void Configure(EntityTypeBuilder<Ticket> b)
     {
+        b.ToTable("Tickets");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(t => t.AreaPath).HasMaxLength(200);
         b.Property(t => t.Label).HasMaxLength(10);
         b.Property(t => t.ServiceCode).HasMaxLength(20);

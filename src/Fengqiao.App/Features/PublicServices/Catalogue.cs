@@ -61,6 +61,7 @@ internal sealed class CatalogueConfiguration : IEntityTypeConfiguration<PublicSe
 {
     public void Configure(EntityTypeBuilder<PublicService> b)
     {
+        b.ToTable("PublicServices");
         b.HasIndex(s => s.Code).IsUnique();
         b.Property(s => s.Code).HasMaxLength(20);
         b.Property(s => s.NameZh).HasMaxLength(100);
@@ -72,6 +73,7 @@ internal sealed class CatalogueConfiguration : IEntityTypeConfiguration<PublicSe
 
     public void Configure(EntityTypeBuilder<ServiceBundle> b)
     {
+        b.ToTable("ServiceBundles");
         b.HasIndex(s => s.Code).IsUnique();
         b.Property(s => s.Code).HasMaxLength(20);
         b.Property(s => s.NameZh).HasMaxLength(100);

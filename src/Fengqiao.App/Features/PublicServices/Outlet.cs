@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -77,6 +78,8 @@ internal sealed class OutletConfiguration : IEntityTypeConfiguration<Outlet>, IE
 {
     public void Configure(EntityTypeBuilder<Outlet> b)
     {
+        b.ToTable("Outlets");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(o => o.NameZh).HasMaxLength(100);
         b.Property(o => o.NameEn).HasMaxLength(150);
         b.Property(o => o.AreaPath).HasMaxLength(200);
@@ -90,6 +93,7 @@ internal sealed class OutletConfiguration : IEntityTypeConfiguration<Outlet>, IE
 
     public void Configure(EntityTypeBuilder<Counter> b)
     {
+        b.InJurisdiction(x => x.Outlet!.AreaPath);
         b.Property(c => c.Name).HasMaxLength(50);
         b.HasOne(c => c.Outlet).WithMany(o => o.Counters).HasForeignKey(c => c.OutletId).OnDelete(DeleteBehavior.Cascade);
     }

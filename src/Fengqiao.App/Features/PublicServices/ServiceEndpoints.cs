@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Security.Claims;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;

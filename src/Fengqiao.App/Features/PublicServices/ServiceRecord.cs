@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -100,6 +101,8 @@ internal sealed class ServiceRecordConfiguration :
 {
     public void Configure(EntityTypeBuilder<ServiceRecord> b)
     {
+        b.ToTable("ServiceRecords");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(r => r.Code).IsUnique();
         b.HasIndex(r => r.AreaPath);
         b.HasIndex(r => new { r.OutletId, r.ReceivedOn });
@@ -119,6 +122,8 @@ internal sealed class ServiceRecordConfiguration :
 
     public void Configure(EntityTypeBuilder<Review> b)
     {
+        b.ToTable("Reviews");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(r => r.AreaPath).HasMaxLength(200);
         b.Property(r => r.Comment).HasMaxLength(1000);
         b.Property(r => r.AppealReason).HasMaxLength(500);
@@ -129,6 +134,8 @@ internal sealed class ServiceRecordConfiguration :
 
     public void Configure(EntityTypeBuilder<Rectification> b)
     {
+        b.ToTable("Rectifications");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(r => r.AreaPath).HasMaxLength(200);
         b.Property(r => r.Measures).HasMaxLength(2000);
         b.Property(r => r.FollowUpNote).HasMaxLength(2000);

@@ -1,3 +1,4 @@
+using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;

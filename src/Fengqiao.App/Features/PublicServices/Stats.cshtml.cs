@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Globalization;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Globalization;
 using System.Security.Claims;
 using Fengqiao.Features.Open311;

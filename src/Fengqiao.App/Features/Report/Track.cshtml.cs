@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using System.Globalization;
 using Fengqiao.Features.Open311;
 using Fengqiao.Infrastructure.Data;

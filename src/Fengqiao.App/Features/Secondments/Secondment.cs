@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
@@ -45,6 +46,8 @@ internal sealed class SecondmentConfiguration : IEntityTypeConfiguration<Secondm
 {
     public void Configure(EntityTypeBuilder<Secondment> b)
     {
+        b.ToTable("Secondments");
+        b.InJurisdiction((s, db) => db.ScopeAll || db.ScopePaths.Any(p => s.ToAreaPath.StartsWith(p) || s.FromAreaPath.StartsWith(p)));
         b.Property(s => s.FromAreaPath).HasMaxLength(200);
         b.Property(s => s.ToAreaPath).HasMaxLength(200);
         b.Property(s => s.Notes).HasMaxLength(500);

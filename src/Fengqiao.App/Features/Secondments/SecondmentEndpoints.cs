@@ -1,3 +1,5 @@
+using Fengqiao.Features.People;
+using Fengqiao.Features.Units;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Infrastructure.Data;

@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Units;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;

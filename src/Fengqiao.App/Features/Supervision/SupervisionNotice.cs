@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -40,6 +41,9 @@ internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<SupervisionNotice> b)
     {
+        b.ToTable("SupervisionNotices");
+        // A notice is seen by the level it is addressed to, and by the people whose case it is about.
+        b.InJurisdiction((n, db) => db.ScopeAll || db.ScopePaths.Any(p => n.AreaPath.StartsWith(p) || n.SubjectAreaPath.StartsWith(p)));
         b.Property(n => n.SubjectCode).HasMaxLength(40);
         b.Property(n => n.SubjectTitle).HasMaxLength(200);
         b.Property(n => n.AreaPath).HasMaxLength(200);

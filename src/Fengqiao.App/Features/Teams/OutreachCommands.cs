@@ -1,3 +1,4 @@
+using Fengqiao.Features.People;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
@@ -177,6 +178,8 @@ internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
 {
     public void Configure(EntityTypeBuilder<Team> b)
     {
+        b.ToTable("Teams");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.Description).HasMaxLength(500);
         b.Property(t => t.AreaPath).HasMaxLength(200);
@@ -192,6 +195,8 @@ internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMem
 {
     public void Configure(EntityTypeBuilder<TeamMember> b)
     {
+        b.ToTable("TeamMembers");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(m => m.AreaPath).HasMaxLength(200);
         b.Property(m => m.Name).HasMaxLength(50);
         b.Property(m => m.UserId).HasMaxLength(450);
@@ -206,6 +211,8 @@ internal sealed class PatrolLogConfiguration : IEntityTypeConfiguration<PatrolLo
 {
     public void Configure(EntityTypeBuilder<PatrolLog> b)
     {
+        b.ToTable("PatrolLogs");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(p => p.AreaPath).HasMaxLength(200);
         b.Property(p => p.Route).HasMaxLength(500);
         b.Property(p => p.Observations).HasMaxLength(2000);
@@ -222,6 +229,8 @@ internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
 {
     public void Configure(EntityTypeBuilder<Tip> b)
     {
+        b.ToTable("Tips");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(t => t.Code).IsUnique();
         b.HasIndex(t => t.AreaPath);
         b.HasIndex(t => new { t.Status, t.ReceivedAt });
@@ -244,6 +253,8 @@ internal sealed class OutreachActivityConfiguration : IEntityTypeConfiguration<O
 {
     public void Configure(EntityTypeBuilder<OutreachActivity> b)
     {
+        b.ToTable("OutreachActivities");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(o => o.Title).HasMaxLength(200);
         b.Property(o => o.Place).HasMaxLength(200);
         b.Property(o => o.AreaPath).HasMaxLength(200);
@@ -258,6 +269,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
 {
     public void Configure(EntityTypeBuilder<Meeting> b)
     {
+        b.ToTable("Meetings");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(m => m.AreaPath).HasMaxLength(200);
         b.Property(m => m.PoliceAttendees).HasMaxLength(500);
         b.Property(m => m.CommunityAttendees).HasMaxLength(500);
@@ -273,6 +286,8 @@ internal sealed class MeetingTaskConfiguration : IEntityTypeConfiguration<Meetin
 {
     public void Configure(EntityTypeBuilder<MeetingTask> b)
     {
+        b.ToTable("MeetingTasks");
+        b.InJurisdiction(x => x.AreaPath);
         b.Property(t => t.AreaPath).HasMaxLength(200);
         b.Property(t => t.Description).HasMaxLength(500);
         b.Property(t => t.OwnerName).HasMaxLength(100);

@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
@@ -11,8 +13,8 @@ public static class TeamQueries
     public static IQueryable<TeamDto> Project(AppDb db, IQueryable<Team> q) =>
         q.Select(t => new TeamDto(t.Id, t.Name, t.Kind, t.Description, t.Area!.Code, t.Area.NameZh, t.Area.NameEn, t.StationUnitId,
             // A subquery, not a join: a reader below the station still sees the team, without the station's name.
-            db.Units.Where(u => u.Id == t.StationUnitId).Select(u => u.NameZh).FirstOrDefault(),
-            db.Units.Where(u => u.Id == t.StationUnitId).Select(u => u.NameEn).FirstOrDefault(),
+            db.Set<Unit>().Where(u => u.Id == t.StationUnitId).Select(u => u.NameZh).FirstOrDefault(),
+            db.Set<Unit>().Where(u => u.Id == t.StationUnitId).Select(u => u.NameEn).FirstOrDefault(),
             t.Members.Count(m => m.Active), t.Version));
 
     public static IQueryable<Team> Teams(AppDb db, TeamKind? kind, string? area, string? q) =>

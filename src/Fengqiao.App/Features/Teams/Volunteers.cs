@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Web;
@@ -23,8 +24,8 @@ public static class Volunteers
     public static Task<List<VolunteerTeamDto>> TeamsAsync(AppDb db, string userId, CancellationToken ct) =>
         Memberships(db, userId).OrderBy(m => m.Team!.Name).ThenBy(m => m.TeamId)
             .Select(m => new VolunteerTeamDto(m.TeamId, m.Team!.Name, m.Team.Kind, m.Role, m.Name, m.Team.Area!.NameZh, m.Team.Area.NameEn,
-                db.Units.Where(u => u.Id == m.Team.StationUnitId).Select(u => u.NameZh).FirstOrDefault(),
-                db.Units.Where(u => u.Id == m.Team.StationUnitId).Select(u => u.NameEn).FirstOrDefault()))
+                db.Set<Unit>().Where(u => u.Id == m.Team.StationUnitId).Select(u => u.NameZh).FirstOrDefault(),
+                db.Set<Unit>().Where(u => u.Id == m.Team.StationUnitId).Select(u => u.NameEn).FirstOrDefault()))
             .ToListAsync(ct);
 
     public static Task<List<PatrolDto>> PatrolsAsync(AppDb db, string userId, CancellationToken ct) =>
@@ -44,7 +45,7 @@ public static class Volunteers
     private static IQueryable<Target> Targets(AppDb db, string userId, int teamId) =>
         Memberships(db, userId).Where(m => m.TeamId == teamId)
             .Select(m => new Target(m.Name, m.TeamId, m.Team!.StationUnitId,
-                db.Units.Where(u => u.Id == m.Team.StationUnitId).Select(u => u.AreaPath).FirstOrDefault()));
+                db.Set<Unit>().Where(u => u.Id == m.Team.StationUnitId).Select(u => u.AreaPath).FirstOrDefault()));
 
     /// <summary>The volunteer logs a patrol of one of their own teams; they are the one who logged it.</summary>
     public static async Task<PatrolLog?> LogPatrolAsync(AppDb db, Checks c, LocalClock clock, string userId, PatrolInput i, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -62,6 +63,12 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 {
     public void Configure(EntityTypeBuilder<Unit> b)
     {
+        b.ToTable("Units");
+        // Units are seen in the caller's subtrees and, by name, along the chain above them: a record in scope may name the
+        // organ that sent an officer down or the department a demand went to, and must not vanish from a list because of it.
+        // Choosing a unit to act in (a post, a home unit, an outlet) still needs the unit inside the jurisdiction (Covers).
+        b.InJurisdiction((u, db) => (string.Compare(u.AreaPath, db.ScopeLow) >= 0 && string.Compare(u.AreaPath, db.ScopeHigh) < 0
+            && (db.ScopeOneRange || db.ScopePaths.Any(s => u.AreaPath.StartsWith(s)))) || db.ScopeAbove.Contains(u.AreaPath));
         b.HasIndex(u => u.Code).IsUnique();
         b.HasIndex(u => u.AreaPath);
         b.HasIndex(u => u.Kind);

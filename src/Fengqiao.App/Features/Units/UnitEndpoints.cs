@@ -1,3 +1,6 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.People;
+using Fengqiao.Features.Secondments;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;

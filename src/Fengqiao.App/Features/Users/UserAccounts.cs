@@ -1,3 +1,4 @@
+using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Audit;
 using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Data;
@@ -25,7 +26,7 @@ public sealed class UserAccounts(AppDb db, UserManager<AppUser> users, TimeProvi
         {
             var like = Paging.LikeContains(search);
             q = q.Where(u => EF.Functions.Like(u.UserName!, like, "\\") || EF.Functions.Like(u.DisplayName!, like, "\\")
-                || db.People.Any(p => p.Id == u.PersonId && EF.Functions.Like(p.NameZh, like, "\\")));
+                || db.Set<Person>().Any(p => p.Id == u.PersonId && EF.Functions.Like(p.NameZh, like, "\\")));
         }
         if (!string.IsNullOrWhiteSpace(role))
         {
@@ -36,7 +37,7 @@ public sealed class UserAccounts(AppDb db, UserManager<AppUser> users, TimeProvi
         var now = clock.GetUtcNow();
         var rows = await q.Select(u => new
         {
-            u.Id, u.UserName, u.DisplayName, PersonName = db.People.Where(p => p.Id == u.PersonId).Select(p => p.NameZh).FirstOrDefault(), u.LockoutEnd, u.TwoFactorEnabled, u.ConcurrencyStamp,
+            u.Id, u.UserName, u.DisplayName, PersonName = db.Set<Person>().Where(p => p.Id == u.PersonId).Select(p => p.NameZh).FirstOrDefault(), u.LockoutEnd, u.TwoFactorEnabled, u.ConcurrencyStamp,
             Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
             Sessions = db.Set<UserSession>().Count(s => s.UserId == u.Id),
         }).ToPageAsync(page, pageSize, ct);

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Infrastructure.Data;
@@ -49,6 +50,11 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
 {
     public void Configure(EntityTypeBuilder<Campaign> b)
     {
+        b.ToTable("Campaigns");
+        // A campaign is seen by the area that runs it and by every area it covers, from below (a station in a
+        // province-wide campaign) or above; each caller still counts only the households they can see.
+        b.InJurisdiction((c, db) => db.ScopeAll || db.ScopePaths.Any(p => c.AreaPath.StartsWith(p))
+            || c.Areas.Any(a => db.ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath))));
         b.HasIndex(c => c.AreaPath);
         b.HasIndex(c => new { c.StartsOn, c.EndsOn });
         b.Property(c => c.Name).HasMaxLength(Campaign.NameMax);
@@ -64,6 +70,8 @@ internal sealed class CampaignAreaConfiguration : IEntityTypeConfiguration<Campa
 {
     public void Configure(EntityTypeBuilder<CampaignArea> b)
     {
+        b.ToTable("CampaignAreas");
+        b.InJurisdiction((a, db) => db.ScopeAll || db.ScopePaths.Any(p => a.AreaPath.StartsWith(p) || p.StartsWith(a.AreaPath)));
         b.HasIndex(a => new { a.CampaignId, a.AreaId }).IsUnique();
         b.HasIndex(a => a.AreaPath);
         b.Property(a => a.AreaPath).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
@@ -71,7 +72,7 @@ public static class CampaignCoverage
         var id = s.Id;
         var targets = Targets(db, s);
         var total = await targets.CountAsync(ct);
-        var visited = total == 0 ? 0 : await targets.CountAsync(h => db.Visits.Any(v => v.CampaignId == id && v.HouseholdId == h.Id), ct);
+        var visited = total == 0 ? 0 : await targets.CountAsync(h => db.Set<Visit>().Any(v => v.CampaignId == id && v.HouseholdId == h.Id), ct);
         return (total, visited);
     }
 
@@ -80,7 +81,7 @@ public static class CampaignCoverage
         var id = s.Id;
         var targets = Targets(db, s);
         var perArea = await targets.GroupBy(h => h.AreaPath).Select(g => new { Path = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var visitedPerArea = (await targets.Where(h => db.Visits.Any(v => v.CampaignId == id && v.HouseholdId == h.Id))
+        var visitedPerArea = (await targets.Where(h => db.Set<Visit>().Any(v => v.CampaignId == id && v.HouseholdId == h.Id))
             .GroupBy(h => h.AreaPath).Select(g => new { Path = g.Key, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => x.Path, x => x.Count, StringComparer.Ordinal);
 
@@ -173,13 +174,13 @@ public static class CampaignCoverage
         }
         q = show switch
         {
-            TargetShow.Visited => q.Where(h => db.Visits.Any(v => v.CampaignId == id && v.HouseholdId == h.Id)),
-            TargetShow.NotVisited => q.Where(h => !db.Visits.Any(v => v.CampaignId == id && v.HouseholdId == h.Id)),
+            TargetShow.Visited => q.Where(h => db.Set<Visit>().Any(v => v.CampaignId == id && v.HouseholdId == h.Id)),
+            TargetShow.NotVisited => q.Where(h => !db.Set<Visit>().Any(v => v.CampaignId == id && v.HouseholdId == h.Id)),
             _ => q,
         };
         return q.OrderBy(h => h.AreaPath).ThenBy(h => h.Code)
             .Select(h => new TargetHouseholdDto(h.Id, h.Code, h.Address, h.Area!.Code, h.Area.NameZh, h.Area.NameEn, h.Tags, h.MemberCount,
-                db.Visits.Where(v => v.CampaignId == id && v.HouseholdId == h.Id).Max(v => (DateTime?)v.VisitedAt)));
+                db.Set<Visit>().Where(v => v.CampaignId == id && v.HouseholdId == h.Id).Max(v => (DateTime?)v.VisitedAt)));
     }
 
     private static int Depth(string path) => path.Count(ch => ch == '/') - 1;

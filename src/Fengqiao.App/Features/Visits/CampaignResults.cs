@@ -1,3 +1,4 @@
+using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;

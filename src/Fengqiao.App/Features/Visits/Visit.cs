@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
@@ -44,6 +45,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
 {
     public void Configure(EntityTypeBuilder<Visit> b)
     {
+        b.ToTable("Visits");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(v => v.AreaPath);
         b.HasIndex(v => new { v.CampaignId, v.HouseholdId });
         b.HasIndex(v => v.VisitedAt);

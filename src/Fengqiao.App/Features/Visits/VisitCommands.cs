@@ -1,3 +1,6 @@
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Households;
 using Fengqiao.Features.Demands;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;

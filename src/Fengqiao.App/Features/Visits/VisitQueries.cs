@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Web;
@@ -48,8 +50,8 @@ public static class VisitQueries
         q.Select(v => new VisitDto(
             v.Id, v.HouseholdId, v.Household!.Code, v.Household.Address, v.Household.Area!.Code, v.Household.Area.NameZh, v.Household.Area.NameEn,
             v.CampaignId, v.Campaign != null ? v.Campaign.Name : null, v.VisitedAt, v.OfficerId,
-            db.People.Where(p => p.Id == v.OfficerId).Select(p => p.NameZh).FirstOrDefault(),
-            db.People.Where(p => p.Id == v.OfficerId).Select(p => p.NameEn).FirstOrDefault(),
+            db.Set<Person>().Where(p => p.Id == v.OfficerId).Select(p => p.NameZh).FirstOrDefault(),
+            db.Set<Person>().Where(p => p.Id == v.OfficerId).Select(p => p.NameEn).FirstOrDefault(),
             v.CompanionName, v.Notes, v.AntiFraudGiven, v.DemandId, v.DisputeId, v.DangerId, v.Version));
 
     public static Task<VisitDto?> GetAsync(AppDb db, int id, CancellationToken ct) =>

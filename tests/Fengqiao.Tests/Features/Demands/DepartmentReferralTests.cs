@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using System.Net;
 using Fengqiao.Features.Demands;
 using Fengqiao.Features.Demands.Department;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Demands;
 using System.Net;
 using Fengqiao.Features.Demands.Notices;
 using Fengqiao.Features.Disputes;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;

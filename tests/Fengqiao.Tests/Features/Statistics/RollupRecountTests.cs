@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demands;
 using Fengqiao.Features.Disputes;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Units;
 using Fengqiao.Features.Demands.Department;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Scope;

@@ -1,3 +1,6 @@
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Units;
 using System.Runtime.CompilerServices;
 using Fengqiao.Features.Demands.Department;
 using Fengqiao.Features.Open311;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using Fengqiao.Features.Diversions;
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Data;

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Visits;

@@ -1,3 +1,5 @@
+using Fengqiao.Features.Dangers;
+using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Visits;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Web;

@@ -1,3 +1,5 @@
+using Fengqiao.Features.Areas;
+using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Localization;

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -51,6 +52,8 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
 {
     public void Configure(EntityTypeBuilder<ImportJob> b)
     {
+        b.ToTable("ImportJobs");
+        b.InJurisdiction(x => x.AreaPath);
         b.HasIndex(j => j.AreaPath);
         b.HasIndex(j => j.Status);
         b.Property(j => j.AreaPath).HasMaxLength(200);

@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.Runtime.CompilerServices;
 using Fengqiao.Features.Board;
 using Fengqiao.Features.Open311;

@@ -1,3 +1,4 @@
+using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -37,6 +38,7 @@ internal sealed class AlertSubscriptionConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<AlertSubscription> b)
     {
+        b.InJurisdiction(x => x.AreaPath);
         b.ToTable("AlertSubscriptions");
         b.HasIndex(s => s.Key).IsUnique();
         b.HasIndex(s => new { s.AreaId, s.EmailHash }).IsUnique();
