@@ -14,14 +14,9 @@ using Fengqiao.Features.Statistics;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Users;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Cluster;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
 using Fengqiao.Infrastructure.Telemetry;
-using Fengqiao.Infrastructure.Web;
 
 namespace Fengqiao;
 

@@ -1,9 +1,5 @@
 using Fengqiao.Features.Demo;
-using Fengqiao.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Account;
 

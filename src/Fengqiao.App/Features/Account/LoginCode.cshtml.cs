@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Fengqiao.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Account;
 

@@ -1,10 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using QRCoder;
 
 namespace Fengqiao.Features.Account;

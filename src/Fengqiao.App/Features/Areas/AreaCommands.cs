@@ -1,7 +1,4 @@
 using System.Text.RegularExpressions;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Areas;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 using NetTopologySuite.Features;
 
 namespace Fengqiao.Features.Areas;

@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Areas;
 
 /// <summary>This feature's tables on the one context: <c>db.Areas</c>, filtered to the caller's jurisdiction by the entities' configurations.</summary>

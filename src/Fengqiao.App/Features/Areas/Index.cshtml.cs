@@ -1,9 +1,4 @@
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Areas;
 

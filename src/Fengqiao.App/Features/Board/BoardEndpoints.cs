@@ -1,9 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Board;
 

@@ -1,9 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Board;
 

@@ -1,15 +1,7 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Fengqiao.Features.Open311;
 using Fengqiao.Features.Outbox.Channels;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Bridges;
 

@@ -1,11 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Calendar;
 
 /// <summary>A day of the calendar. <c>IsException</c> is false for a day that follows the Monday–Friday rule (then it has no names).</summary>

@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Calendar;
 

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-
 namespace Fengqiao.Features.Calendar;
 
 public static class CalendarSetup

@@ -1,8 +1,5 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Dangers;
 
@@ -184,27 +181,27 @@ public static class DangerCommands
         var d = await db.Dangers.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return new(DangerOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         c.When(version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         if (!c.Ok)
         {
-            return new(DangerOutcome.Invalid, c);
+            return new(ChangeOutcome.Invalid, c);
         }
         if (!from.Contains(d.Status))
         {
-            return new(DangerOutcome.WrongState, Status: d.Status);
+            return new(ChangeOutcome.WrongState, Status: d.Status);
         }
         if (change(d) is not { } step || !c.Ok)
         {
-            return new(DangerOutcome.Invalid, c);
+            return new(ChangeOutcome.Invalid, c);
         }
         db.DangerEvents.Add(Event(db, clock, d, step.Type, step.Note, step.DueDate, step.Risk));
         if (d.DisputeId is not null && await db.Disputes.FirstOrDefaultAsync(x => x.Id == d.DisputeId, ct) is { } dispute)
         {
             db.DisputeEvents.Add(workflow.NewEvent(dispute, OnCase(step.Type), dispute.Status, d.Code + ": " + (step.Note ?? d.Description), dispute.Version));
         }
-        return await db.SaveVersionedAsync(d, version!.Value, ct) ? new(DangerOutcome.Ok) : new(DangerOutcome.Conflict);
+        return await db.SaveVersionedAsync(d, version!.Value, ct) ? new(ChangeOutcome.Ok) : new(ChangeOutcome.Conflict);
     }
 
     private static DisputeEventType OnCase(DangerEventType type) => type switch
@@ -226,13 +223,4 @@ public static class DangerCommands
     };
 }
 
-public enum DangerOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-}
-
-public sealed record DangerChange(DangerOutcome Outcome, Checks? Checks = null, DangerStatus Status = DangerStatus.Open);
+public sealed record DangerChange(ChangeOutcome Outcome, Checks? Checks = null, DangerStatus Status = DangerStatus.Open);

@@ -1,15 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Visits;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Dangers;
 
@@ -25,7 +16,8 @@ public sealed record DangerDto(
     DateOnly? ReferredOn, string? PartyAnswer, RiskColour? Risk, string? Measures, string? AssessedByZh, string? AssessedByEn, long Version);
 
 /// <summary>One step of a danger's history: what happened, when, by whom, and what it set (a date, a risk level).</summary>
-public sealed record DangerEventDto(long Id, DangerEventType Type, DateTimeOffset At, string? ActorName, DangerStatus ToStatus, string? Note, DateOnly? DueDate, RiskColour? Risk);
+public sealed record DangerEventDto(long Id, DangerEventType Type, DateTimeOffset At, string? ActorName, DangerStatus ToStatus, string? Note, DateOnly? DueDate, RiskColour? Risk)
+    : ITimelineEvent<DangerEventType>;
 
 public static class DangerEndpoints
 {
@@ -141,10 +133,10 @@ public static class DangerEndpoints
         var result = await change;
         return result.Outcome switch
         {
-            DangerOutcome.NotFound => TypedResults.NotFound(),
-            DangerOutcome.Invalid => result.Checks!.Problem(),
-            DangerOutcome.WrongState => Problems.Duplicate(l, "A danger that is {0} cannot be changed this way.", l.Enum(result.Status)),
-            DangerOutcome.Conflict => Problems.Conflict(l, await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => result.Checks!.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "A danger that is {0} cannot be changed this way.", l.Enum(result.Status)),
+            ChangeOutcome.Conflict => Problems.Conflict(l, await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct)),
             _ => TypedResults.Ok(await Project(db.Dangers.AsNoTracking().Where(x => x.Id == id)).FirstAsync(ct)),
         };
     }

@@ -1,8 +1,4 @@
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.Dangers;
 
@@ -22,7 +18,7 @@ public enum DangerEventType
 /// One step of a hidden danger's own history (registered, referred to the responsible party and their answer, judged,
 /// rectified, verified or sent back, reopened): who, when and what they said. Append-only, like a case's timeline.
 /// </summary>
-public sealed class DangerEvent : IAppendOnly
+public sealed class DangerEvent : IAppendOnly, ITimelineEvent<DangerEventType>
 {
     public long Id { get; set; }
     public int DangerId { get; set; }

@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Dangers;
 
 /// <summary>This feature's tables on the one context: <c>db.Dangers</c>, filtered to the caller's jurisdiction by the entities' configurations.</summary>

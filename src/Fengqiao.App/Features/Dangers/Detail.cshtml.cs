@@ -1,24 +1,33 @@
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Dangers;
 
 /// <summary>A hidden danger: who must remove it by when, the rectification, and the verification that closes it.</summary>
-public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow workflow, LocalClock clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow workflow, LocalClock clock, IStringLocalizer<SharedResource> l) : RecordPage
 {
     public DangerDto Danger { get; private set; } = null!;
     public IReadOnlyList<DangerEventDto> History { get; private set; } = [];
     /// <summary>The ids of the photos taken where it was found.</summary>
     public IReadOnlyList<int> Photos { get; private set; } = [];
 
-    public string Local(DateTimeOffset at) => clock.ToLocal(at).ToString("yyyy-MM-dd HH:mm");
+    /// <summary>The history as the shared timeline draws it, each step with its risk colour and deadline where it set them.</summary>
+    public TimelineView HistoryView => new("danger-history", [.. History.Select(e => e.Line(l, DetailsOf(e)))]);
+
+    private List<TimelineDetail> DetailsOf(DangerEventDto e)
+    {
+        var details = new List<TimelineDetail>();
+        if (e.Risk is { } risk)
+        {
+            details.Add(new TimelineDetail(l.Enum(risk), "badge risk-" + risk.ToString().ToLowerInvariant()));
+        }
+        if (e.DueDate is { } due)
+        {
+            details.Add(new TimelineDetail("· " + l["by {0}", due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)]));
+        }
+        return details;
+    }
+
     public DateOnly Today => clock.Today;
-    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -52,29 +61,10 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, DisputeWorkflow 
     public async Task<IActionResult> OnPostReopenAsync(int id, DateOnly? dueDate, string? note, long version, CancellationToken ct) =>
         await AnswerAsync(id, await DangerCommands.ReopenAsync(db, checks.Create(), workflow, clock, id, new ReferDangerInput(null, dueDate, note, version), ct), ct);
 
-    private async Task<IActionResult> AnswerAsync(int id, DangerChange change, CancellationToken ct)
-    {
-        switch (change.Outcome)
-        {
-            case DangerOutcome.NotFound:
-                return NotFound();
-            case DangerOutcome.Ok:
-                Message = l["Saved."];
-                return Redirect($"/dangers/{id}");
-            case DangerOutcome.Invalid:
-                change.Checks!.AddTo(ModelState);
-                break;
-            case DangerOutcome.WrongState:
-                ModelState.AddModelError("", l["A danger that is {0} cannot be changed this way.", Infrastructure.Localization.LocalizationSetup.Enum(l, change.Status)]);
-                break;
-            default:
-                ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> AnswerAsync(int id, DangerChange change, CancellationToken ct) =>
+        AnswerAsync(id, change.Outcome, change.Checks, $"/dangers/{id}", l["A danger that is {0} cannot be changed this way.", l.Enum(change.Status)], ct);
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var danger = await DangerEndpoints.Project(db.Dangers.AsNoTracking().Where(d => d.Id == id)).FirstOrDefaultAsync(ct);
         if (danger is null)

@@ -2,10 +2,6 @@ using Fengqiao.Features.Households;
 using Fengqiao.Features.Visits;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Demands;
 
@@ -236,33 +232,24 @@ public static class DemandCommands
         var d = await db.Demands.Include(x => x.Referrals).FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return new(DemandOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         c.When(version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         if (!c.Ok)
         {
-            return new(DemandOutcome.Invalid, c);
+            return new(ChangeOutcome.Invalid, c);
         }
         if (!AllowedFrom[action].Contains(d.Status))
         {
-            return new(DemandOutcome.WrongState, Status: d.Status);
+            return new(ChangeOutcome.WrongState, Status: d.Status);
         }
         await change(d);
         if (!c.Ok)
         {
-            return new(DemandOutcome.Invalid, c);
+            return new(ChangeOutcome.Invalid, c);
         }
-        return await db.SaveVersionedAsync(d, version!.Value, ct) ? new(DemandOutcome.Ok) : new(DemandOutcome.Conflict);
+        return await db.SaveVersionedAsync(d, version!.Value, ct) ? new(ChangeOutcome.Ok) : new(ChangeOutcome.Conflict);
     }
 }
 
-public enum DemandOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-}
-
-public sealed record DemandChange(DemandOutcome Outcome, Checks? Checks = null, DemandStatus Status = DemandStatus.Open);
+public sealed record DemandChange(ChangeOutcome Outcome, Checks? Checks = null, DemandStatus Status = DemandStatus.Open);

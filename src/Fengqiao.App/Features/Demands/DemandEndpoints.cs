@@ -1,12 +1,4 @@
 using Fengqiao.Features.Calendar;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Demands;
 
@@ -83,10 +75,10 @@ public static class DemandEndpoints
         AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l, int id, DemandChange result, CancellationToken ct) =>
         result.Outcome switch
         {
-            DemandOutcome.NotFound => TypedResults.NotFound(),
-            DemandOutcome.Invalid => result.Checks!.Problem(),
-            DemandOutcome.WrongState => Problems.Duplicate(l, "A demand that is {0} cannot be changed this way.", l.Enum(result.Status)),
-            DemandOutcome.Conflict => Problems.Conflict(l, await DemandQueries.DetailAsync(db, id, clock.Today, ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => result.Checks!.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "A demand that is {0} cannot be changed this way.", l.Enum(result.Status)),
+            ChangeOutcome.Conflict => Problems.Conflict(l, await DemandQueries.DetailAsync(db, id, clock.Today, ct)),
             _ => TypedResults.Ok((await DemandQueries.DetailAsync(db, id, clock.Today, ct))!),
         };
 
@@ -112,8 +104,8 @@ public static class DemandEndpoints
         var c = checks.Create();
         return await ProjectCommands.AddMemberAsync(db, c, clock, id, i, ct) switch
         {
-            ProjectOutcome.NotFound => TypedResults.NotFound(),
-            ProjectOutcome.Invalid => c.Problem(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => TypedResults.Ok((await ProjectQueries.DetailAsync(db, id, ct))!),
         };
     }
@@ -124,8 +116,8 @@ public static class DemandEndpoints
         var c = checks.Create();
         return await ProjectCommands.AddOrderAsync(db, c, clock, id, i, ct) switch
         {
-            ProjectOutcome.NotFound => TypedResults.NotFound(),
-            ProjectOutcome.Invalid => c.Problem(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => TypedResults.Ok((await ProjectQueries.DetailAsync(db, id, ct))!),
         };
     }

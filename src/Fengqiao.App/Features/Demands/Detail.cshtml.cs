@@ -1,23 +1,15 @@
 using Fengqiao.Features.Calendar;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Demands;
 
 /// <summary>A demand: refer it to a unit with a deadline, record the unit's answer, close it with the resident's satisfaction.</summary>
-public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock, CalendarService calendar, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock, CalendarService calendar, IStringLocalizer<SharedResource> l) : RecordPage
 {
     public DemandDetail Detail { get; private set; } = null!;
     public IReadOnlyList<DemandUnitOption> UnitOptions { get; private set; } = [];
     public IReadOnlyList<(int Id, string Name)> Projects { get; private set; } = [];
     public DateOnly Today => clock.Today;
     public DateOnly DefaultDueOn { get; private set; }
-    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -33,29 +25,10 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
     public async Task<IActionResult> OnPostLinkAsync(int id, int? projectId, long version, CancellationToken ct) =>
         await AnswerAsync(id, await DemandCommands.LinkProjectAsync(db, checks.Create(), clock, l, id, new DemandLinkInput(projectId, version), ct), ct);
 
-    private async Task<IActionResult> AnswerAsync(int id, DemandChange change, CancellationToken ct)
-    {
-        switch (change.Outcome)
-        {
-            case DemandOutcome.NotFound:
-                return NotFound();
-            case DemandOutcome.Ok:
-                Message = l["Saved."];
-                return Redirect($"/demands/{id}");
-            case DemandOutcome.Invalid:
-                change.Checks!.AddTo(ModelState);
-                break;
-            case DemandOutcome.WrongState:
-                ModelState.AddModelError("", l["A demand that is {0} cannot be changed this way.", l.Enum(change.Status)]);
-                break;
-            default:
-                ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> AnswerAsync(int id, DemandChange change, CancellationToken ct) =>
+        AnswerAsync(id, change.Outcome, change.Checks, $"/demands/{id}", l["A demand that is {0} cannot be changed this way.", l.Enum(change.Status)], ct);
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var today = clock.Today;
         var detail = await DemandQueries.DetailAsync(db, id, today, ct);

@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Fengqiao.Features.Demands;
 
 /// <summary>The station's demands: counts per state, overdue referrals first to the eye, filters, search and paging.</summary>

@@ -1,9 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Demands;
 
 /// <summary>A community project: its members, its orders with their totals, and the demands it answered.</summary>
@@ -30,13 +24,13 @@ public sealed class ProjectModel(AppDb db, ChecksFactory checks, LocalClock cloc
         return await AnswerAsync(id, c, outcome, ct);
     }
 
-    private async Task<IActionResult> AnswerAsync(int id, Checks c, ProjectOutcome outcome, CancellationToken ct)
+    private async Task<IActionResult> AnswerAsync(int id, Checks c, ChangeOutcome outcome, CancellationToken ct)
     {
         switch (outcome)
         {
-            case ProjectOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case ProjectOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect($"/projects/{id}");
             default:

@@ -1,17 +1,6 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demands;
-
-public enum ProjectOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-}
 
 /// <summary>Starting a community project, and adding its members and orders. Shared by the API and the pages.</summary>
 public static class ProjectCommands
@@ -35,28 +24,28 @@ public static class ProjectCommands
         return project;
     }
 
-    public static async Task<ProjectOutcome> AddMemberAsync(AppDb db, Checks c, LocalClock clock, int projectId, ProjectMemberInput i, CancellationToken ct)
+    public static async Task<ChangeOutcome> AddMemberAsync(AppDb db, Checks c, LocalClock clock, int projectId, ProjectMemberInput i, CancellationToken ct)
     {
         if (!await db.CommunityProjects.AnyAsync(p => p.Id == projectId, ct))
         {
-            return ProjectOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.Required("name", i.Name, 50).Required("role", i.Role, 50)
             .When(i.JoinedOn > clock.Today, "joinedOn", "A member cannot join on a day still to come.");
         if (!c.Ok)
         {
-            return ProjectOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         db.ProjectMembers.Add(new ProjectMember { ProjectId = projectId, Name = i.Name!.Trim(), Role = i.Role!.Trim(), JoinedOn = i.JoinedOn ?? clock.Today });
         await db.SaveChangesAsync(ct);
-        return ProjectOutcome.Ok;
+        return ChangeOutcome.Ok;
     }
 
-    public static async Task<ProjectOutcome> AddOrderAsync(AppDb db, Checks c, LocalClock clock, int projectId, ProjectOrderInput i, CancellationToken ct)
+    public static async Task<ChangeOutcome> AddOrderAsync(AppDb db, Checks c, LocalClock clock, int projectId, ProjectOrderInput i, CancellationToken ct)
     {
         if (!await db.CommunityProjects.AnyAsync(p => p.Id == projectId, ct))
         {
-            return ProjectOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.Required("customer", i.Customer, 200).Required("item", i.Item, 200)
             .When(i.OrderedOn > clock.Today, "orderedOn", "An order cannot be recorded for a day still to come.")
@@ -64,7 +53,7 @@ public static class ProjectCommands
             .When(i.AmountYuan is null or < 0m or > 100_000_000m, "amountYuan", "Give the amount in yuan (0 or more).");
         if (!c.Ok)
         {
-            return ProjectOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         db.ProjectOrders.Add(new ProjectOrder
         {
@@ -72,7 +61,7 @@ public static class ProjectCommands
             Quantity = i.Quantity!.Value, AmountYuan = Math.Round(i.AmountYuan!.Value, 2),
         });
         await db.SaveChangesAsync(ct);
-        return ProjectOutcome.Ok;
+        return ChangeOutcome.Ok;
     }
 }
 

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-
 namespace Fengqiao.Features.Demo;
 
 public sealed class DemoOptions

@@ -1,8 +1,6 @@
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
 
 namespace Fengqiao.Features.Demo;
 

@@ -1,7 +1,6 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
-using Fengqiao.Infrastructure.Data;
 
 namespace Fengqiao.Features.Demo;
 

@@ -4,10 +4,6 @@ using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Demo;
 
@@ -126,30 +122,19 @@ public sealed class DemoCaseSeeder(AppDb db, CalendarService calendar, IOptions<
     /// <summary>One insert of everything in one transaction, then each row's version set to what its history says.</summary>
     private async Task SaveAsync(DemoCaseSet set, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async token =>
+        await DemoBatch.WriteAsync(db, async (save, _) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var tracker = db.ChangeTracker;
-            tracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.Disputes.AddRange(set.Cases.Select(c => c.Dispute));
-                db.DisputeEvents.AddRange(set.Events);
-                db.MediationSessions.AddRange(set.Sessions);
-                db.MediationAgreements.AddRange(set.Agreements);
-                db.FollowUpVisits.AddRange(set.Visits);
-                db.Dangers.AddRange(set.Dangers.Select(x => x.Danger));
-                db.DangerEvents.AddRange(set.DangerEvents);
-                db.Set<CodeCounter>().AddRange(set.Counters);
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
-            }
-            finally
-            {
-                tracker.AutoDetectChangesEnabled = true;
-            }
-
+            db.Disputes.AddRange(set.Cases.Select(c => c.Dispute));
+            db.DisputeEvents.AddRange(set.Events);
+            db.MediationSessions.AddRange(set.Sessions);
+            db.MediationAgreements.AddRange(set.Agreements);
+            db.FollowUpVisits.AddRange(set.Visits);
+            db.Dangers.AddRange(set.Dangers.Select(x => x.Danger));
+            db.DangerEvents.AddRange(set.DangerEvents);
+            db.Set<CodeCounter>().AddRange(set.Counters);
+            await save();
+        }, async token =>
+        {
             // Saving stamps every new row version 1; a case is at the version of its last timeline event.
             foreach (var group in set.Cases.Where(c => c.Version > 1).GroupBy(c => c.Version))
             {
@@ -166,7 +151,6 @@ public sealed class DemoCaseSeeder(AppDb db, CalendarService calendar, IOptions<
                 await db.Dangers.IgnoreQueryFilters().Where(d => ids.Contains(d.Id))
                     .ExecuteUpdateAsync(s => s.SetProperty(d => d.Version, version), token);
             }
-            await transaction.CommitAsync(token);
         }, ct);
         // Thousands of tracked rows would only slow the next user of this context down.
         db.ChangeTracker.Clear();

@@ -2,10 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Secondments;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo;
 
@@ -41,36 +38,22 @@ public sealed class DemoSeeder(AppDb db, UserManager<AppUser> users)
     /// <summary>Two saves in one transaction: everything, then the seconded posts that need their secondment's id.</summary>
     private async Task SaveAsync(DemoWorld world, DemoStaff staff, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async token =>
+        await DemoBatch.WriteAsync(db, async (save, _) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var tracker = db.ChangeTracker;
-            tracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.Areas.AddRange(world.Areas);
-                db.Units.AddRange(world.Units);
-                db.People.AddRange(staff.People);
-                db.Posts.AddRange(staff.Posts);
-                db.Secondments.AddRange(staff.Secondments.Select(s => s.Secondment));
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
+            db.Areas.AddRange(world.Areas);
+            db.Units.AddRange(world.Units);
+            db.People.AddRange(staff.People);
+            db.Posts.AddRange(staff.Posts);
+            db.Secondments.AddRange(staff.Secondments.Select(s => s.Secondment));
+            await save();
 
-                foreach (var (secondment, post) in staff.Secondments)
-                {
-                    post.SecondmentId = secondment.Id;
-                }
-                db.Posts.AddRange(staff.Secondments.Select(s => s.Post));
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
-            }
-            finally
+            foreach (var (secondment, post) in staff.Secondments)
             {
-                tracker.AutoDetectChangesEnabled = true;
+                post.SecondmentId = secondment.Id;
             }
-            await transaction.CommitAsync(token);
-        }, ct);
+            db.Posts.AddRange(staff.Secondments.Select(s => s.Post));
+            await save();
+        }, null, ct);
     }
 
     private async Task CreateAccountsAsync(Dictionary<string, int> personIds)

@@ -1,8 +1,6 @@
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
 
 namespace Fengqiao.Features.Demo;
 

@@ -3,9 +3,6 @@ using Fengqiao.Features.Calendar;
 using Fengqiao.Features.People;
 using Fengqiao.Features.PublicServices;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo;
 
@@ -75,55 +72,39 @@ public sealed class DemoServiceSeeder(AppDb db, CalendarService calendar, LocalC
     /// </summary>
     private async Task SaveAsync(DemoServiceSet set, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async token =>
+        await DemoBatch.WriteAsync(db, async (save, _) =>
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(token);
-            var tracker = db.ChangeTracker;
-            tracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.Outlets.AddRange(set.Outlets);
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
+            db.Outlets.AddRange(set.Outlets);
+            await save();
 
-                foreach (var draft in set.Tickets)
-                {
-                    draft.Ticket.OutletId = draft.Outlet.Id;
-                    draft.Ticket.CounterId = draft.Counter.Id;
-                }
-                db.Tickets.AddRange(set.Tickets.Select(t => t.Ticket));
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
-
-                foreach (var draft in set.Records)
-                {
-                    draft.Record.OutletId = draft.Plan.Outlet.Id;
-                    draft.Record.TicketId = draft.Ticket?.Ticket.Id;
-                    draft.Record.TransferredToOutletId = draft.TransferTo?.Id;
-                }
-                foreach (var review in set.Reviews)
-                {
-                    review.OutletId = review.ServiceRecord!.OutletId;
-                }
-                foreach (var task in set.Rectifications)
-                {
-                    task.OutletId = task.Review!.OutletId;
-                }
-                db.ServiceRecords.AddRange(set.Records.Select(r => r.Record));
-                db.Reviews.AddRange(set.Reviews);
-                db.Rectifications.AddRange(set.Rectifications);
-                db.Set<CodeCounter>().AddRange(set.Counters);
-                tracker.DetectChanges();
-                await db.SaveChangesAsync(token);
-            }
-            finally
+            foreach (var draft in set.Tickets)
             {
-                tracker.AutoDetectChangesEnabled = true;
+                draft.Ticket.OutletId = draft.Outlet.Id;
+                draft.Ticket.CounterId = draft.Counter.Id;
             }
-            await SetVersionsAsync(set, token);
-            await transaction.CommitAsync(token);
-        }, ct);
+            db.Tickets.AddRange(set.Tickets.Select(t => t.Ticket));
+            await save();
+
+            foreach (var draft in set.Records)
+            {
+                draft.Record.OutletId = draft.Plan.Outlet.Id;
+                draft.Record.TicketId = draft.Ticket?.Ticket.Id;
+                draft.Record.TransferredToOutletId = draft.TransferTo?.Id;
+            }
+            foreach (var review in set.Reviews)
+            {
+                review.OutletId = review.ServiceRecord!.OutletId;
+            }
+            foreach (var task in set.Rectifications)
+            {
+                task.OutletId = task.Review!.OutletId;
+            }
+            db.ServiceRecords.AddRange(set.Records.Select(r => r.Record));
+            db.Reviews.AddRange(set.Reviews);
+            db.Rectifications.AddRange(set.Rectifications);
+            db.Set<CodeCounter>().AddRange(set.Counters);
+            await save();
+        }, token => SetVersionsAsync(set, token), ct);
         // Tens of thousands of tracked rows would only slow the next user of this context down.
         db.ChangeTracker.Clear();
     }

@@ -1,11 +1,5 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Supervision;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Demo;
 

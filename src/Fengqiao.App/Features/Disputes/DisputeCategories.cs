@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-
 namespace Fengqiao.Features.Disputes;
 
 public sealed record DisputeCategory(string Code, string NameZh, string NameEn);

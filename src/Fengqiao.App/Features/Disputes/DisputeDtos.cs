@@ -18,7 +18,8 @@ public sealed record AgreementDto(int Id, string Terms, DateOnly? PerformBy, str
 
 public sealed record FollowUpDto(int Id, DateOnly VisitedOn, bool AgreementKept, string? NewRisk, int Satisfaction, string? Notes);
 
-public sealed record EventDto(long Id, DisputeEventType Type, DateTimeOffset At, DisputeStatus? FromStatus, DisputeStatus ToStatus, string? ActorName, string? Note, long CaseVersion);
+public sealed record EventDto(long Id, DisputeEventType Type, DateTimeOffset At, DisputeStatus? FromStatus, DisputeStatus ToStatus, string? ActorName, string? Note, long CaseVersion)
+    : ITimelineEvent<DisputeEventType>;
 
 public sealed record DangerBrief(int Id, string Code, DangerKind Kind, DangerStatus Status, DateOnly RectifyBy);
 

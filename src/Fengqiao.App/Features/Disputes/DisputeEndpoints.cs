@@ -1,10 +1,5 @@
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Disputes.Documents;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace Fengqiao.Features.Disputes;
 

@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.Disputes;
 
 public enum DisputeEventType
@@ -41,7 +36,7 @@ public enum DisputeEventType
 /// One line of a case's append-only timeline. Statistics are counted from these rows, so they
 /// carry copies of what is grouped on (area, category, risk, source). Never updated or deleted.
 /// </summary>
-public sealed class DisputeEvent : IAppendOnly
+public sealed class DisputeEvent : IAppendOnly, ITimelineEvent<DisputeEventType>
 {
     public long Id { get; set; }
     public int DisputeId { get; set; }

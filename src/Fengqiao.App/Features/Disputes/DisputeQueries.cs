@@ -3,10 +3,6 @@ using Fengqiao.Features.People;
 using Fengqiao.Features.Visits;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Supervision;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Disputes;
 

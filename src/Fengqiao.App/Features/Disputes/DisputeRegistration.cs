@@ -3,10 +3,6 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Supervision;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Disputes;
 

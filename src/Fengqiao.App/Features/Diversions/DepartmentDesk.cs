@@ -1,9 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Diversions;
 
 public enum DeskOutcome
@@ -84,8 +78,8 @@ public sealed class DepartmentDesk(AppDb db, DiversionLinks links, DiversionComm
         };
         return change.Outcome switch
         {
-            DiversionOutcome.Ok => DeskOutcome.Ok,
-            DiversionOutcome.WrongState => DeskOutcome.WrongState,
+            ChangeOutcome.Ok => DeskOutcome.Ok,
+            ChangeOutcome.WrongState => DeskOutcome.WrongState,
             _ => DeskOutcome.Conflict,
         };
     }

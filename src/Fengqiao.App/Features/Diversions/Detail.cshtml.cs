@@ -1,12 +1,4 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Diversions;
 
@@ -41,15 +33,15 @@ public sealed class DetailModel(AppDb db, StationDesk desk, ChecksFactory checks
     {
         switch (change.Outcome)
         {
-            case DiversionOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l[done];
                 return RedirectToPage(new { id });
-            case DiversionOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case DiversionOutcome.WrongState:
+            case ChangeOutcome.WrongState:
                 Refusal = l["A diversion that is {0} cannot be changed this way.", l.Enum(change.Status)];
                 break;
-            case DiversionOutcome.Conflict:
+            case ChangeOutcome.Conflict:
                 Refusal = l["Someone else changed this record while you were editing it. Review the current version and try again."];
                 break;
             default:
@@ -57,7 +49,7 @@ public sealed class DetailModel(AppDb db, StationDesk desk, ChecksFactory checks
                 break;
         }
         var shown = await ShowAsync(id, ct);
-        Response.StatusCode = change.Outcome == DiversionOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+        Response.StatusCode = change.Outcome == ChangeOutcome.Invalid ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
         return shown;
     }
 

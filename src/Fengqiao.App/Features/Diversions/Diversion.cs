@@ -1,9 +1,5 @@
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.Diversions;
 
@@ -77,7 +73,7 @@ public sealed class Diversion : IVersioned
 }
 
 /// <summary>The diversion's timeline: every hand-over, sign-off, answer and return, never changed.</summary>
-public sealed class DiversionEvent : IAppendOnly
+public sealed class DiversionEvent : IAppendOnly, ITimelineEvent<DiversionEventType>
 {
     public long Id { get; set; }
     public int DiversionId { get; set; }

@@ -1,10 +1,6 @@
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Outbox;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Diversions;
 
@@ -17,16 +13,7 @@ public enum DiversionAction
     TakeAsPolice = 5,
 }
 
-public enum DiversionOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-}
-
-public sealed record DiversionChange(DiversionOutcome Outcome, DiversionStatus Status = DiversionStatus.Diverted);
+public sealed record DiversionChange(ChangeOutcome Outcome, DiversionStatus Status = DiversionStatus.Diverted);
 
 /// <summary>
 /// Moving a diversion along: Diverted → Accepted → Answered by the department; Diverted or Accepted → Returned with a
@@ -119,7 +106,7 @@ public sealed class DiversionCommands(AppDb db, DiversionNotices notices, Calend
     {
         if (!Allows(d.Status, DiversionAction.Redivert))
         {
-            return new(DiversionOutcome.WrongState, d.Status);
+            return new(ChangeOutcome.WrongState, d.Status);
         }
         await using var tx = await db.BeginOrJoinAsync(ct);
         d.Round++;
@@ -130,7 +117,7 @@ public sealed class DiversionCommands(AppDb db, DiversionNotices notices, Calend
             await tx.CommitAsync(ct);
             signal.Poke();
         }
-        return ok ? new(DiversionOutcome.Ok) : new(DiversionOutcome.Conflict);
+        return ok ? new(ChangeOutcome.Ok) : new(ChangeOutcome.Conflict);
     }
 
     public Task<DiversionChange> TakeAsPoliceAsync(Diversion d, long version, string? note, CancellationToken ct) =>
@@ -145,7 +132,7 @@ public sealed class DiversionCommands(AppDb db, DiversionNotices notices, Calend
     {
         if (!Allows(d.Status, action))
         {
-            return new(DiversionOutcome.WrongState, d.Status);
+            return new(ChangeOutcome.WrongState, d.Status);
         }
         var evt = change();
         if (evt is not null)
@@ -154,10 +141,10 @@ public sealed class DiversionCommands(AppDb db, DiversionNotices notices, Calend
         }
         if (!await db.SaveVersionedAsync(d, version, ct))
         {
-            return new(DiversionOutcome.Conflict);
+            return new(ChangeOutcome.Conflict);
         }
         signal.Poke();
-        return new(DiversionOutcome.Ok, d.Status);
+        return new(ChangeOutcome.Ok, d.Status);
     }
 
     private void Event(Diversion d, DiversionEventType type, string? actor, string? note) =>

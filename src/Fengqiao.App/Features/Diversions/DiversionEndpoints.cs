@@ -1,12 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Diversions;
 
 public static class DiversionEndpoints
@@ -57,10 +48,10 @@ public static class DiversionEndpoints
         AppDb db, LocalClock clock, IStringLocalizer<SharedResource> l, Checks c, int id, DiversionChange change, CancellationToken ct) =>
         change.Outcome switch
         {
-            DiversionOutcome.NotFound => TypedResults.NotFound(),
-            DiversionOutcome.Invalid => c.Problem(),
-            DiversionOutcome.WrongState => Problems.Duplicate(l, "A diversion that is {0} cannot be changed this way.", l.Enum(change.Status)),
-            DiversionOutcome.Conflict => Problems.Conflict(l, await DiversionQueries.DetailAsync(db, id, clock.Today, ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "A diversion that is {0} cannot be changed this way.", l.Enum(change.Status)),
+            ChangeOutcome.Conflict => Problems.Conflict(l, await DiversionQueries.DetailAsync(db, id, clock.Today, ct)),
             _ => TypedResults.Ok((await DiversionQueries.DetailAsync(db, id, clock.Today, ct))!),
         };
 

@@ -1,7 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Diversions;
 

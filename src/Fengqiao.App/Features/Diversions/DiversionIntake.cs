@@ -2,13 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Outbox.Channels;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Diversions;
 

@@ -1,7 +1,4 @@
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.Diversions;
 

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Fengqiao.Features.Outbox;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Diversions;
 

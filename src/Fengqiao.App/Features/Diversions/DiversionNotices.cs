@@ -1,11 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Features.Outbox;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Diversions;
 

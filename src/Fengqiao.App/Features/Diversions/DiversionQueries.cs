@@ -1,8 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Diversions;
 
@@ -20,7 +16,8 @@ public sealed record DiversionRow(
     string AreaNameZh, string AreaNameEn, string DepartmentZh, string DepartmentEn, DiversionStatus Status, DateOnly DivertedOn, DateOnly DueOn,
     DateOnly? AnsweredOn, string? ReturnReason, bool Overdue, long Version);
 
-public sealed record DiversionEventDto(DiversionEventType Type, DateTimeOffset At, string? DepartmentZh, string? DepartmentEn, string? ActorName, string? Note);
+public sealed record DiversionEventDto(DiversionEventType Type, DateTimeOffset At, string? DepartmentZh, string? DepartmentEn, string? ActorName, string? Note)
+    : ITimelineEvent<DiversionEventType>;
 
 public sealed record DiversionDetail(
     DiversionRow Diversion, string? Address, string? CallerPhoneMasked, string? Answer, string LegalBasis, List<DiversionEventDto> Timeline,

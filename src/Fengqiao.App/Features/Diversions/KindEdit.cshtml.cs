@@ -1,12 +1,5 @@
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Diversions;
 

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Diversions;
 
 public sealed record RedivertInput(string? KindCode, string? Note, long? Version);
@@ -19,7 +15,7 @@ public sealed class StationDesk(AppDb db, DiversionCommands commands)
         var d = await db.Set<Diversion>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return new(DiversionOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.").Optional("note", i.Note, 1000);
         var code = i.KindCode?.Trim();
@@ -30,11 +26,11 @@ public sealed class StationDesk(AppDb db, DiversionCommands commands)
             .When(unit is not null && unit.Id == d.UnitId && kind!.Id == d.KindId, "kindCode", "It was returned by this department: choose another kind.");
         if (!DiversionCommands.Allows(d.Status, DiversionAction.Redivert))
         {
-            return new(DiversionOutcome.WrongState, d.Status);
+            return new(ChangeOutcome.WrongState, d.Status);
         }
         if (!c.Ok || kind is null || unit is null)
         {
-            return new(DiversionOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         return await commands.RedivertAsync(d, i.Version!.Value, kind, unit, i.Note, ct);
     }
@@ -44,13 +40,13 @@ public sealed class StationDesk(AppDb db, DiversionCommands commands)
         var d = await db.Set<Diversion>().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (d is null)
         {
-            return new(DiversionOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.").Required("note", i.Note, 1000);
         if (!DiversionCommands.Allows(d.Status, DiversionAction.TakeAsPolice))
         {
-            return new(DiversionOutcome.WrongState, d.Status);
+            return new(ChangeOutcome.WrongState, d.Status);
         }
-        return c.Ok ? await commands.TakeAsPoliceAsync(d, i.Version!.Value, i.Note, ct) : new(DiversionOutcome.Invalid);
+        return c.Ok ? await commands.TakeAsPoliceAsync(d, i.Version!.Value, i.Note, ct) : new(ChangeOutcome.Invalid);
     }
 }

@@ -1,10 +1,5 @@
 using Fengqiao.Features.Account;
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Auth;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Home;
 

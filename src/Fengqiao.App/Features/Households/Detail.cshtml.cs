@@ -1,12 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace Fengqiao.Features.Households;
 
 /// <summary>A household and its members: masked personal data, reveal with a reason (audited), add and edit members.</summary>
@@ -38,11 +29,11 @@ public sealed class DetailModel(AppDb db, HouseholdCommands commands, ChecksFact
         var c = checks.Create();
         var result = await commands.AddMemberAsync(c, id,
             new ResidentInput(Member.Name, Member.IdNumber, Member.Phone, Member.Relation, HouseholdView.Combine(Member.Tags)), ct);
-        if (result.Outcome == HouseholdOutcome.NotFound)
+        if (result.Outcome == ChangeOutcome.NotFound)
         {
             return NotFound();
         }
-        if (result.Outcome == HouseholdOutcome.Ok)
+        if (result.Outcome == ChangeOutcome.Ok)
         {
             Message = l["Saved."];
             return Redirect($"/households/{id}");
@@ -64,11 +55,11 @@ public sealed class DetailModel(AppDb db, HouseholdCommands commands, ChecksFact
             : await commands.RevealResidentAsync(c, residentId.Value, input, CanReveal, ct);
         switch (result.Outcome)
         {
-            case HouseholdOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case HouseholdOutcome.Forbidden:
+            case ChangeOutcome.Forbidden:
                 return Forbid();
-            case HouseholdOutcome.Invalid:
+            case ChangeOutcome.Invalid:
                 foreach (var (f, messages) in c.Errors)
                 {
                     messages.ForEach(m => ModelState.AddModelError(f == "reason" ? $"reason-{residentId}" : "", m));
@@ -79,7 +70,7 @@ public sealed class DetailModel(AppDb db, HouseholdCommands commands, ChecksFact
         {
             return NotFound();
         }
-        if (result.Outcome == HouseholdOutcome.Ok)
+        if (result.Outcome == ChangeOutcome.Ok)
         {
             var who = residentId is null ? Household.Household.Address : Household.Members.FirstOrDefault(m => m.Id == residentId)?.Name ?? "";
             Revealed = (who, field ?? "phone", result.Value!);

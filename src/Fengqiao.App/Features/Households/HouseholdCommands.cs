@@ -1,22 +1,9 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Households;
 
-public enum HouseholdOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-    Forbidden,
-}
-
-public sealed record HouseholdChange(HouseholdOutcome Outcome, int Id = 0, string? Value = null);
+public sealed record HouseholdChange(ChangeOutcome Outcome, int Id = 0, string? Value = null);
 
 /// <summary>Registering households and residents, and revealing their personal data. Shared by the pages and the API.</summary>
 public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
@@ -33,7 +20,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             .When(i.Members?.Count > MaxMembers, "members", "A household has at most {0} members; add more one by one.", MaxMembers);
         if (i.Members?.Count > MaxMembers)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         var members = new List<Resident>();
         foreach (var (m, index) in (i.Members ?? []).Select((m, index) => (m, index)))
@@ -46,7 +33,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         c.When(members.Select(m => m.IdHash).Distinct().Count() != members.Count, "members", "The same ID number is given twice.");
         if (!c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var number = await CaseCodes.NextNumberAsync(db, "HH-" + area!.Code, ct);
@@ -71,10 +58,10 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             // The unique ID hash: someone registered one of these people a moment ago.
             db.ChangeTracker.Clear();
             c.Add("members", "A resident with this ID number is already registered.");
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         await tx.CommitAsync(ct);
-        return new(HouseholdOutcome.Ok, household.Id);
+        return new(ChangeOutcome.Ok, household.Id);
     }
 
     public async Task<HouseholdChange> UpdateAsync(Checks c, int id, HouseholdInput i, CancellationToken ct)
@@ -82,7 +69,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == id, ct);
         if (household is null)
         {
-            return new(HouseholdOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         c.Required("address", i.Address, ResidentRules.AddressMax)
             .When(!HouseholdView.IsValid(i.Tags), "tags", "Choose tags from the list.")
@@ -90,7 +77,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var phone = CheckPhone(c, "phone", i.Phone);
         if (!c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         household.Address = i.Address!.Trim();
         household.Tags = i.Tags ?? household.Tags;
@@ -98,7 +85,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         {
             SetPhone(household, phone);
         }
-        return await db.SaveVersionedAsync(household, i.Version!.Value, ct) ? new(HouseholdOutcome.Ok, id) : new(HouseholdOutcome.Conflict, id);
+        return await db.SaveVersionedAsync(household, i.Version!.Value, ct) ? new(ChangeOutcome.Ok, id) : new(ChangeOutcome.Conflict, id);
     }
 
     public async Task<HouseholdChange> AddMemberAsync(Checks c, int householdId, ResidentInput i, CancellationToken ct)
@@ -106,12 +93,12 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var household = await db.Households.FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
         {
-            return new(HouseholdOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         var resident = await NewResidentAsync(c, "", i, ct);
         if (resident is null || !c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         resident.AreaPath = household.AreaPath;
         resident.HouseholdId = household.Id;
@@ -129,9 +116,9 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
             // The unique ID hash: someone registered the same person a moment ago.
             db.ChangeTracker.Clear();
             c.Add("idNumber", "A resident with this ID number is already registered.");
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
-        return new(HouseholdOutcome.Ok, resident.Id);
+        return new(ChangeOutcome.Ok, resident.Id);
     }
 
     public async Task<HouseholdChange> UpdateMemberAsync(Checks c, int residentId, ResidentInput i, CancellationToken ct)
@@ -139,7 +126,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var resident = await db.Residents.FirstOrDefaultAsync(r => r.Id == residentId, ct);
         if (resident is null)
         {
-            return new(HouseholdOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         var nameProblem = ResidentRules.NameProblem(i.Name);
         c.When(nameProblem is not null, "name", nameProblem ?? "")
@@ -149,7 +136,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var phone = CheckPhone(c, "phone", i.Phone);
         if (!c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         resident.Name = i.Name!.Trim();
         resident.Relation = i.Relation ?? resident.Relation;
@@ -158,7 +145,7 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         {
             (resident.PhoneCipher, resident.PhoneHash, resident.PhoneMasked) = (protector.Protect(phone!), protector.Hash(phone!), Mask.Phone(phone!));
         }
-        return await db.SaveVersionedAsync(resident, i.Version!.Value, ct) ? new(HouseholdOutcome.Ok, residentId) : new(HouseholdOutcome.Conflict, residentId);
+        return await db.SaveVersionedAsync(resident, i.Version!.Value, ct) ? new(ChangeOutcome.Ok, residentId) : new(ChangeOutcome.Conflict, residentId);
     }
 
     /// <summary>
@@ -170,11 +157,11 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var resident = await db.Residents.AsNoTracking().FirstOrDefaultAsync(r => r.Id == residentId, ct);
         if (resident is null)
         {
-            return new(HouseholdOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         if (!allowed)
         {
-            return new(HouseholdOutcome.Forbidden);
+            return new(ChangeOutcome.Forbidden);
         }
         var cipher = i.Field switch
         {
@@ -185,11 +172,11 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         CheckReveal(c, i, cipher);
         if (!c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         AuditLog.Write(db, "reveal:" + i.Field, nameof(Resident), residentId.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Reason!.Trim(), resident.AreaPath);
         await db.SaveChangesAsync(ct);
-        return new(HouseholdOutcome.Ok, residentId, protector.Unprotect(cipher!));
+        return new(ChangeOutcome.Ok, residentId, protector.Unprotect(cipher!));
     }
 
     public async Task<HouseholdChange> RevealHouseholdPhoneAsync(Checks c, int householdId, RevealInput i, bool allowed, CancellationToken ct)
@@ -197,20 +184,20 @@ public sealed class HouseholdCommands(AppDb db, FieldProtector protector)
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == householdId, ct);
         if (household is null)
         {
-            return new(HouseholdOutcome.NotFound);
+            return new(ChangeOutcome.NotFound);
         }
         if (!allowed)
         {
-            return new(HouseholdOutcome.Forbidden);
+            return new(ChangeOutcome.Forbidden);
         }
         CheckReveal(c, i with { Field = i.Field ?? "phone" }, i.Field is null or "phone" ? household.PhoneCipher : null);
         if (!c.Ok)
         {
-            return new(HouseholdOutcome.Invalid);
+            return new(ChangeOutcome.Invalid);
         }
         AuditLog.Write(db, "reveal:phone", nameof(Household), householdId.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Reason!.Trim(), household.AreaPath);
         await db.SaveChangesAsync(ct);
-        return new(HouseholdOutcome.Ok, householdId, protector.Unprotect(household.PhoneCipher!));
+        return new(ChangeOutcome.Ok, householdId, protector.Unprotect(household.PhoneCipher!));
     }
 
     private static void CheckReveal(Checks c, RevealInput i, string? cipher) =>

@@ -1,14 +1,5 @@
 using Fengqiao.Features.Households.Import;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Households;
 
@@ -68,7 +59,7 @@ public static class HouseholdEndpoints
     {
         var c = checks.Create();
         var result = await commands.CreateAsync(c, i, ct);
-        return result.Outcome == HouseholdOutcome.Ok
+        return result.Outcome == ChangeOutcome.Ok
             ? TypedResults.Created($"/api/households/{result.Id}", await HouseholdQueries.GetAsync(db, result.Id, ct))
             : c.Problem();
     }
@@ -88,8 +79,8 @@ public static class HouseholdEndpoints
         var result = await commands.AddMemberAsync(c, id, i, ct);
         return result.Outcome switch
         {
-            HouseholdOutcome.NotFound => TypedResults.NotFound(),
-            HouseholdOutcome.Invalid => c.Problem(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => TypedResults.Created($"/api/households/{id}", await HouseholdQueries.GetAsync(db, id, ct)),
         };
     }
@@ -107,9 +98,9 @@ public static class HouseholdEndpoints
         IStringLocalizer<SharedResource> l, Checks c, HouseholdChange result, int householdId, CancellationToken ct) =>
         result.Outcome switch
         {
-            HouseholdOutcome.NotFound => TypedResults.NotFound(),
-            HouseholdOutcome.Invalid => c.Problem(),
-            HouseholdOutcome.Conflict => Problems.Conflict(l, await HouseholdQueries.GetAsync(db, householdId, ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Conflict => Problems.Conflict(l, await HouseholdQueries.GetAsync(db, householdId, ct)),
             _ => TypedResults.Ok((await HouseholdQueries.GetAsync(db, householdId, ct))!),
         };
 
@@ -132,9 +123,9 @@ public static class HouseholdEndpoints
     private static Results<Ok<RevealedDto>, NotFound, ValidationProblem, ForbidHttpResult> Revealed(Checks c, HouseholdChange result, string field) =>
         result.Outcome switch
         {
-            HouseholdOutcome.NotFound => TypedResults.NotFound(),
-            HouseholdOutcome.Forbidden => TypedResults.Forbid(),
-            HouseholdOutcome.Invalid => c.Problem(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Forbidden => TypedResults.Forbid(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => TypedResults.Ok(new RevealedDto(field, result.Value!)),
         };
 

@@ -1,9 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Households;
 

@@ -1,7 +1,4 @@
 using Fengqiao.Features.Households.Import;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Fengqiao.Features.Households;
 

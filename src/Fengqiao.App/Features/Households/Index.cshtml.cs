@@ -1,9 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Fengqiao.Features.Households;
 
 /// <summary>The households of the caller's area: search by address, code, name, or an exact ID or mobile number.</summary>

@@ -1,9 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Households;
 
@@ -30,7 +25,7 @@ public sealed class NewModel(AppDb db, HouseholdCommands commands, ChecksFactory
         var c = checks.Create();
         var result = await commands.CreateAsync(c, new HouseholdInput(Input.Address, Input.AreaCode, Input.Phone, HouseholdView.Combine(Input.Tags),
             [new ResidentInput(Input.HeadName, Input.HeadIdNumber, Input.Phone, Relation.Head, null)]), ct);
-        if (result.Outcome == HouseholdOutcome.Ok)
+        if (result.Outcome == ChangeOutcome.Ok)
         {
             return Redirect($"/households/{result.Id}");
         }

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Privacy;
-
 namespace Fengqiao.Features.Households;
 
 /// <summary>

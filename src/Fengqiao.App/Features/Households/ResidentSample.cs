@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Households;
 
 /// <summary>A stored resident ID number, for the backup's key check (<see cref="IEncryptedSample"/>).</summary>

@@ -1,9 +1,4 @@
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Open311;
 
@@ -27,15 +22,15 @@ public sealed class IndexModel(AppDb db, RequestTriage triage, ChecksFactory che
         var outcome = await triage.TriageAsync(c, id, new TriageInput(act, reason, risk, version), ct);
         switch (outcome)
         {
-            case RecordOutcomeLike.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect("/requests");
-            case RecordOutcomeLike.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RecordOutcomeLike.WrongState:
+            case ChangeOutcome.WrongState:
                 ModelState.AddModelError("", l["This report has already been dealt with."]);
                 break;
-            case RecordOutcomeLike.Conflict:
+            case ChangeOutcome.Conflict:
                 ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
                 break;
             default:

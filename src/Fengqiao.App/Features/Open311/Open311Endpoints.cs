@@ -1,16 +1,9 @@
 using Fengqiao.Features.Units;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Telemetry;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Open311;
 

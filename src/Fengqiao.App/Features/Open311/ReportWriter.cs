@@ -1,6 +1,4 @@
 using System.Threading.Channels;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
 
 namespace Fengqiao.Features.Open311;
 

@@ -1,11 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Open311;
 
 /// <summary>The station's worklist of residents' reports, and turning each into work.</summary>
@@ -33,10 +25,10 @@ public static class RequestEndpoints
         var outcome = await triage.TriageAsync(c, id, input, ct);
         return outcome switch
         {
-            RecordOutcomeLike.Ok => TypedResults.Ok(await RequestTriage.Rows(db.ResidentRequests.Where(r => r.Id == id)).FirstAsync(ct)),
-            RecordOutcomeLike.NotFound => TypedResults.NotFound(),
-            RecordOutcomeLike.Invalid => c.Problem(),
-            RecordOutcomeLike.WrongState => Problems.Duplicate(l, "This report has already been dealt with."),
+            ChangeOutcome.Ok => TypedResults.Ok(await RequestTriage.Rows(db.ResidentRequests.Where(r => r.Id == id)).FirstAsync(ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "This report has already been dealt with."),
             _ => Problems.Duplicate(l, "Someone else changed this record while you were editing it. Review the current version and try again."),
         };
     }

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.Open311;
 
 /// <summary>

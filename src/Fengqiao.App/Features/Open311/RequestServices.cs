@@ -1,6 +1,5 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Localization;
 
 namespace Fengqiao.Features.Open311;
 

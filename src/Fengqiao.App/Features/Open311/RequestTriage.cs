@@ -4,11 +4,6 @@ using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Demands;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Teams;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Open311;
 
@@ -28,39 +23,39 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
         q.Select(r => new RequestRow(r.Id, r.Code, r.ServiceCode, r.Description, r.AddressString,
             r.Anonymous ? null : ((r.LastName ?? "") + (r.FirstName ?? "")), r.Status, r.StatusNotes, r.RequestedAt, r.ExpectedOn, r.DisputeId, r.DangerId, r.DemandId, r.TipId, r.Version));
 
-    public async Task<RecordOutcomeLike> TriageAsync(Checks c, int id, TriageInput i, CancellationToken ct)
+    public async Task<ChangeOutcome> TriageAsync(Checks c, int id, TriageInput i, CancellationToken ct)
     {
         var r = await db.ResidentRequests.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
-            return RecordOutcomeLike.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         if (!c.Ok)
         {
-            return RecordOutcomeLike.Invalid;
+            return ChangeOutcome.Invalid;
         }
         if (r.Status != RequestStatus.Submitted)
         {
-            return RecordOutcomeLike.WrongState;
+            return ChangeOutcome.WrongState;
         }
         // The record it becomes and the report's new status commit together, or neither does.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var outcome = await ApplyAsync(c, r, i, ct);
-        if (outcome != RecordOutcomeLike.Ok)
+        if (outcome != ChangeOutcome.Ok)
         {
             return outcome;
         }
         r.UpdatedAt = clock.Now;
         if (!await db.SaveVersionedAsync(r, i.Version!.Value, ct))
         {
-            return RecordOutcomeLike.Conflict;
+            return ChangeOutcome.Conflict;
         }
         await tx.CommitAsync(ct);
-        return RecordOutcomeLike.Ok;
+        return ChangeOutcome.Ok;
     }
 
-    private async Task<RecordOutcomeLike> ApplyAsync(Checks c, ResidentRequest r, TriageInput i, CancellationToken ct)
+    private async Task<ChangeOutcome> ApplyAsync(Checks c, ResidentRequest r, TriageInput i, CancellationToken ct)
     {
         var reporter = r.Anonymous || string.IsNullOrWhiteSpace((r.LastName ?? "") + (r.FirstName ?? "")) ? l["Anonymous resident"].Value : $"{r.LastName}{r.FirstName}";
         switch (i.Action)
@@ -74,7 +69,7 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                     db.Jurisdiction.PersonId, null, null, null), ct);
                 if (dispute is null)
                 {
-                    return RecordOutcomeLike.Invalid;
+                    return ChangeOutcome.Invalid;
                 }
                 (r.Status, r.DisputeId, r.StatusNotes) = (RequestStatus.BecameDispute, dispute.Id, l["Registered as dispute case {0}; the community police will contact the parties.", dispute.Code].Value);
                 break;
@@ -85,7 +80,7 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                     new DangerInput(kind, r.Description, r.AddressString, areaCode, null, l["To be identified"], clock.Today.AddDays(7)), ct);
                 if (danger is null)
                 {
-                    return RecordOutcomeLike.Invalid;
+                    return ChangeOutcome.Invalid;
                 }
                 (r.Status, r.DangerId, r.StatusNotes) = (RequestStatus.BecameDanger, danger.Id, l["Recorded as hidden danger {0}; it will be checked and removed.", danger.Code].Value);
                 break;
@@ -95,7 +90,7 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                     new DemandInput(i.Category ?? DemandCategory.Other, DemandSource.Open311, r.Description, demandArea, null, null), ct);
                 if (demand is null)
                 {
-                    return RecordOutcomeLike.Invalid;
+                    return ChangeOutcome.Invalid;
                 }
                 (r.Status, r.DemandId, r.StatusNotes) = (RequestStatus.BecameDemand, demand.Id, l["Recorded as demand {0} and passed to the unit that can meet it.", demand.Code].Value);
                 break;
@@ -104,7 +99,7 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                 c.When(station is null, "action", "There is no police station for this area in your jurisdiction.");
                 if (station is null)
                 {
-                    return RecordOutcomeLike.Invalid;
+                    return ChangeOutcome.Invalid;
                 }
                 // The reporter becomes the tipster: only the receiving station will see who it was.
                 var tip = await TipCommands.ReceiveAsync(db, protector, clock,
@@ -115,15 +110,15 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
                 c.Required("reason", i.Reason, 500);
                 if (!c.Ok)
                 {
-                    return RecordOutcomeLike.Invalid;
+                    return ChangeOutcome.Invalid;
                 }
                 (r.Status, r.StatusNotes) = (RequestStatus.Closed, i.Reason!.Trim());
                 break;
             default:
                 c.Add("action", "Choose what to do.");
-                return RecordOutcomeLike.Invalid;
+                return ChangeOutcome.Invalid;
         }
-        return RecordOutcomeLike.Ok;
+        return ChangeOutcome.Ok;
     }
 
     /// <summary>The reporter's mobile number, decrypted only to pass it on to the receiving station's tip.</summary>
@@ -134,11 +129,3 @@ public sealed class RequestTriage(AppDb db, DisputeRegistration registration, Di
     }
 }
 
-public enum RecordOutcomeLike
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-}

@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.Open311;
 
 public enum RequestStatus

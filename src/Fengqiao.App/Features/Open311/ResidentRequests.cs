@@ -1,10 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Open311;
 

@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fengqiao.Features.Open311;

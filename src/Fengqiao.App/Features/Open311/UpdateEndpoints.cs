@@ -1,12 +1,5 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Fengqiao.Features.Outbox;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Open311;
 

@@ -1,8 +1,6 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Outbox;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -1,10 +1,7 @@
 using Fengqiao.Features.Units;
-using System.Runtime.CompilerServices;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -16,46 +13,12 @@ namespace Fengqiao.Features.Outbox;
 /// with the change or not at all. Whoever writes (the group commit, triage, the case workflow, the danger commands)
 /// knows nothing of it.
 /// </summary>
-public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : SaveChangesInterceptor
+public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : OutboxInterceptor(signal)
 {
-    private readonly ConditionalWeakTable<DbContext, object> _added = [];
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDb db)
-        {
-            await AddNoticesAsync(db, false, cancellationToken);
-        }
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDb db)
-        {
-            // Synchronous all the way down (sync: true): no wait on a task here.
-            AddNoticesAsync(db, true, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && context.Database.CurrentTransaction is null && _added.Remove(context))
-        {
-            signal.Poke();
-        }
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
     /// <summary>A save inside the caller's transaction is delivered once that commits (<see cref="CommitSignal"/>).</summary>
-    internal bool TakeAdded(DbContext context) => _added.Remove(context);
+    protected override bool WakeAfterSave(DbContext context) => context.Database.CurrentTransaction is null;
 
-    private async Task AddNoticesAsync(AppDb db, bool sync, CancellationToken ct)
+    protected override async Task<bool> AddMessagesAsync(AppDb db, bool sync, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         if (tracker.AutoDetectChangesEnabled)
@@ -96,7 +59,7 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
         }
         if (found.Count == 0)
         {
-            return;
+            return false;
         }
         var stationIds = found.Where(f => f.Request.StationUnitId is not null).Select(f => f.Request.StationUnitId!.Value).Distinct().ToList();
         var stationQuery = db.Units.IgnoreQueryFilters().AsNoTracking().Where(u => stationIds.Contains(u.Id)).Select(u => new { u.Id, u.NameZh, u.NameEn });
@@ -107,11 +70,8 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Sa
             var station = request.StationUnitId is { } id && stations.TryGetValue(id, out var s) ? s : null;
             messages.AddRange(notices.For(new ReportNotice(request, kind, note, key, station?.NameZh, station?.NameEn, caseCode)));
         }
-        if (messages.Count > 0)
-        {
-            db.AddRange(messages);
-            _added.AddOrUpdate(db, this);
-        }
+        db.AddRange(messages);
+        return messages.Count > 0;
     }
 
     internal static NoticeKind? StatusChange(EntityEntry<ResidentRequest> e)

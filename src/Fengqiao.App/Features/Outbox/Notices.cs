@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Features.Open311;
 using Fengqiao.Features.Outbox.Templates;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Outbox;
 

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Outbox;
 
 public sealed record OutboxRow(

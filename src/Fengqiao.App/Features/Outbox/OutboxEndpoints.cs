@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace Fengqiao.Features.Outbox;
 
 public static class OutboxEndpoints

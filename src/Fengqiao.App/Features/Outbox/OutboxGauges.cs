@@ -1,5 +1,4 @@
 using Fengqiao.Infrastructure.Telemetry;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Outbox;
 

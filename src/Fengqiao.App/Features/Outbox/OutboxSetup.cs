@@ -1,5 +1,4 @@
 using Fengqiao.Features.Outbox.Channels;
-using Fengqiao.Infrastructure.Auth;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fengqiao.Features.Outbox;

@@ -1,11 +1,6 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Outbox;
 
@@ -94,7 +89,7 @@ public sealed class ResidentFeedback(
             var version = await db.Dangers.Where(d => d.Id == dangerId).Select(d => d.Version).FirstAsync(ct);
             var change = await DangerCommands.ReopenAsync(db, c, workflow, clock, dangerId,
                 new ReferDangerInput(null, clock.Today.AddDays(7), why.Length > 1000 ? why[..1000] : why, version), ct);
-            return change.Outcome == DangerOutcome.Ok ? FeedbackOutcome.Ok : FeedbackOutcome.Conflict;
+            return change.Outcome == ChangeOutcome.Ok ? FeedbackOutcome.Ok : FeedbackOutcome.Conflict;
         }
         (r.Status, r.StatusNotes, r.UpdatedAt) = (RequestStatus.Submitted, why.Length > 1000 ? why[..1000] : why, clock.Now);
         return await SaveAsync(r, ct);

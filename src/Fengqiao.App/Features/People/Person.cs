@@ -1,10 +1,5 @@
 using Fengqiao.Features.Secondments;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.People;
 

@@ -1,10 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.People;
 
 /// <summary>Adding, changing and ending a person's posts. Routes are mapped in <see cref="PeopleEndpoints"/>.</summary>

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.People;
 
 /// <summary>The People feature's answers to Infrastructure about staff (see <see cref="IStaffDirectory"/>).</summary>

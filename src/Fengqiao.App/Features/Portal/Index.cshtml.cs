@@ -1,13 +1,5 @@
 using Fengqiao.Features.PublicServices;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Portal;
 
@@ -57,26 +49,8 @@ public sealed class IndexModel(AppDb db, ServiceDesk desk, ServiceRecords record
             return Challenge();
         }
         var record = await db.ServiceRecords.IgnoreQueryFilters().FirstOrDefaultAsync(r => r.Id == recordId && r.UserId == me, ct);
-        if (record is null)
-        {
-            return NotFound();
-        }
-        var c = checks.Create();
-        var (outcome, review) = await records.ReviewAsync(c, record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment), ct);
-        switch (outcome)
-        {
-            case RecordOutcome.Ok:
-                // A bad review is followed up: say so, so the resident expects the call.
-                Message = review!.IsBad ? l["Thank you. The bad review opens a rectification for this outlet."] : l["Thank you for rating this service."];
-                return Redirect("/portal");
-            case RecordOutcome.Invalid:
-                c.AddTo(ModelState);
-                break;
-            default:
-                ModelState.AddModelError("", l["Only a completed service can be rated, and only once."]);
-                break;
-        }
-        return await LoadAsync(ct) ? Page() : Challenge();
+        return await RatingAnswer.AnswerAsync(this, records, checks.Create(), record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment),
+            l, thanks => Message = thanks, "/portal", async () => await LoadAsync(ct) ? Page() : Challenge(), ct);
     }
 
     public string ServiceName(string code) => ServiceNames.TryGetValue(code, out var name) ? name : code;

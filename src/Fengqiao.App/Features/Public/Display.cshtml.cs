@@ -1,8 +1,4 @@
 using Fengqiao.Features.PublicServices;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Fengqiao.Features.Public;
 

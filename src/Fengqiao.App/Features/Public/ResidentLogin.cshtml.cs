@@ -1,8 +1,5 @@
 using Fengqiao.Features.Account;
-using Fengqiao.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Public;
 

@@ -1,10 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Fengqiao.Features.PublicServices;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Fengqiao.Features.Public;
 

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.PublicServices;
 
 /// <summary>An appointment slot of an outlet. <see cref="Booked"/> never passes <see cref="Capacity"/>: it is raised by a conditional UPDATE.</summary>

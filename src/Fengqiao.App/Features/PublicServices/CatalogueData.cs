@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.PublicServices;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.PublicServices;
 

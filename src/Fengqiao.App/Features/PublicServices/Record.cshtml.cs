@@ -1,13 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.PublicServices;
 
 public sealed record OutletChoice(int Id, string Name);
@@ -18,7 +8,7 @@ public sealed record OutletChoice(int Id, string Name);
 /// and the rectification a bad review opened.
 /// </summary>
 public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory checks, LocalClock clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : RecordPage
 {
     public RecordDto Record { get; private set; } = null!;
     public PublicService? Service { get; private set; }
@@ -32,7 +22,6 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
     public bool IsOverdue => IsOpen && Record.DueDate < Today;
     public bool CanDecide => User.IsInRole(Roles.Leader) || User.IsInRole(Roles.Administrator);
 
-    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -71,27 +60,8 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
     public async Task<IActionResult> OnPostReviewAsync(int id, int? overall, int? efficiency, int? attitude, int? serviceLevel, string? comment, CancellationToken ct)
     {
         var record = await db.ServiceRecords.FirstOrDefaultAsync(r => r.Id == id, ct);
-        if (record is null)
-        {
-            return NotFound();
-        }
-        var c = checks.Create();
-        var (outcome, review) = await records.ReviewAsync(c, record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment), ct);
-        switch (outcome)
-        {
-            case RecordOutcome.Ok:
-                Message = review is { IsBad: true }
-                    ? l["Thank you. The bad review opens a rectification for this outlet."]
-                    : l["Thank you for rating this service."];
-                return Redirect($"/services/records/{id}");
-            case RecordOutcome.Invalid:
-                c.AddTo(ModelState);
-                break;
-            default:
-                ModelState.AddModelError("", l["Only a completed service can be rated, and only once."]);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await RatingAnswer.AnswerAsync(this, records, checks.Create(), record, new ReviewInput(overall, efficiency, attitude, serviceLevel, comment),
+            l, thanks => Message = thanks, $"/services/records/{id}", async () => await LoadAsync(id, ct) ? Page() : NotFound(), ct);
     }
 
     /// <summary>The outlet appeals a mistaken or malicious review.</summary>
@@ -116,24 +86,7 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
     {
         var c = checks.Create();
         var (outcome, status) = await records.ActAsync(c, id, input, ct);
-        switch (outcome)
-        {
-            case RecordOutcome.Ok:
-                Message = l["Saved."];
-                return Redirect($"/services/records/{id}");
-            case RecordOutcome.NotFound:
-                return NotFound();
-            case RecordOutcome.Invalid:
-                c.AddTo(ModelState);
-                break;
-            case RecordOutcome.WrongState:
-                ModelState.AddModelError("", l["A record that is {0} cannot be changed this way.", l.Enum(status)]);
-                break;
-            default:
-                ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        return await AnswerAsync(id, outcome, c, $"/services/records/{id}", l["A record that is {0} cannot be changed this way.", l.Enum(status)], ct);
     }
 
     private async Task<IActionResult> AppealAsync(int id, string? reason, bool? decision, CancellationToken ct)
@@ -146,12 +99,12 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
         var c = checks.Create();
         switch (await records.AppealAsync(c, reviewId.Value, reason, decision, ct))
         {
-            case RecordOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect($"/services/records/{id}");
-            case RecordOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RecordOutcome.Invalid:
+            case ChangeOutcome.Invalid:
                 c.AddTo(ModelState);
                 break;
             default:
@@ -161,7 +114,7 @@ public sealed class RecordModel(AppDb db, ServiceRecords records, ChecksFactory 
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var record = await ServiceEndpoints.RecordAsync(db, id, ct);
         if (record is null)

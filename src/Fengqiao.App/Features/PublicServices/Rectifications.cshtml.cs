@@ -1,10 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.PublicServices;
 
 /// <summary>A rectification with the outlet and the bad review that opened it.</summary>
@@ -41,15 +34,15 @@ public sealed class RectificationsModel(AppDb db, ServiceRecords records, Checks
         var c = checks.Create();
         switch (await records.RectifyAsync(c, id, action, note, satisfied, version, ct))
         {
-            case RecordOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect(ListUrl());
-            case RecordOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case RecordOutcome.Invalid:
+            case ChangeOutcome.Invalid:
                 c.AddTo(ModelState);
                 break;
-            case RecordOutcome.Conflict:
+            case ChangeOutcome.Conflict:
                 ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
                 break;
             default:

@@ -1,7 +1,4 @@
 using System.Net.Mail;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
 namespace Fengqiao.Features.PublicServices;

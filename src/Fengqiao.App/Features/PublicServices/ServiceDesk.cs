@@ -1,7 +1,4 @@
 using Fengqiao.Features.Calendar;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.PublicServices;
 

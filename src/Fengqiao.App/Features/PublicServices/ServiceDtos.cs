@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.PublicServices;
 
 public sealed record ServiceDto(string Code, string NameZh, string NameEn, ServiceCategory Category, IReadOnlyList<string> MaterialsZh, IReadOnlyList<string> MaterialsEn,

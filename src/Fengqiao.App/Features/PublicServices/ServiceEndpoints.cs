@@ -1,12 +1,5 @@
 using Fengqiao.Features.Areas;
 using System.Security.Claims;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.PublicServices;
 
@@ -246,10 +239,10 @@ public static class ServiceEndpoints
         var (outcome, status) = await records.ActAsync(c, id, input, ct);
         return outcome switch
         {
-            RecordOutcome.Ok => TypedResults.Ok((await RecordAsync(db, id, ct))!),
-            RecordOutcome.NotFound => TypedResults.NotFound(),
-            RecordOutcome.Invalid => c.Problem(),
-            RecordOutcome.WrongState => Problems.Duplicate(l, "A record that is {0} cannot be changed this way.", Infrastructure.Localization.LocalizationSetup.Enum(l, status)),
+            ChangeOutcome.Ok => TypedResults.Ok((await RecordAsync(db, id, ct))!),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "A record that is {0} cannot be changed this way.", Infrastructure.Localization.LocalizationSetup.Enum(l, status)),
             _ => Problems.Conflict(l, (await RecordAsync(db, id, ct))!),
         };
     }
@@ -270,8 +263,8 @@ public static class ServiceEndpoints
         var (outcome, review) = await records.ReviewAsync(c, record, input, ct);
         return outcome switch
         {
-            RecordOutcome.Ok => TypedResults.Ok(new ReviewDto(review!.Id, review.Overall, review.Efficiency, review.Attitude, review.ServiceLevel, review.Comment, review.Appeal, review.AppealReason)),
-            RecordOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Ok => TypedResults.Ok(new ReviewDto(review!.Id, review.Overall, review.Efficiency, review.Attitude, review.ServiceLevel, review.Comment, review.Appeal, review.AppealReason)),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => Problems.Duplicate(l, "Only a completed service can be rated, and only once."),
         };
     }
@@ -286,9 +279,9 @@ public static class ServiceEndpoints
         var c = checks.Create();
         return await records.AppealAsync(c, id, input.Reason, input.Upheld, ct) switch
         {
-            RecordOutcome.Ok => TypedResults.NoContent(),
-            RecordOutcome.NotFound => TypedResults.NotFound(),
-            RecordOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Ok => TypedResults.NoContent(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => Problems.Duplicate(l, "This review's appeal cannot be changed this way."),
         };
     }
@@ -311,10 +304,10 @@ public static class ServiceEndpoints
         var c = checks.Create();
         return await records.RectifyAsync(c, id, action, input.Note, input.Satisfied, input.Version, ct) switch
         {
-            RecordOutcome.Ok => TypedResults.NoContent(),
-            RecordOutcome.NotFound => TypedResults.NotFound(),
-            RecordOutcome.Invalid => c.Problem(),
-            RecordOutcome.Conflict => Problems.Duplicate(l, "Someone else changed this record while you were editing it. Review the current version and try again."),
+            ChangeOutcome.Ok => TypedResults.NoContent(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Conflict => Problems.Duplicate(l, "Someone else changed this record while you were editing it. Review the current version and try again."),
             _ => Problems.Duplicate(l, "This rectification cannot be changed this way."),
         };
     }

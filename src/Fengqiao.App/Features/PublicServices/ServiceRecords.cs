@@ -1,7 +1,4 @@
 using Fengqiao.Features.Calendar;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.PublicServices;
 
@@ -10,15 +7,6 @@ public sealed record OpenRecordInput(int? OutletId, string? ServiceCode, string?
 public sealed record RecordActionInput(string? Action, string? Reason, int? TransferToOutletId, string? MaterialsChecked, long? Version);
 
 public sealed record ReviewInput(int? Overall, int? Efficiency, int? Attitude, int? ServiceLevel, string? Comment);
-
-public enum RecordOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-}
 
 /// <summary>
 /// Service records (received → in progress → completed / rejected / transferred) with their
@@ -85,17 +73,17 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
     }
 
     /// <summary>start, complete, reject (with a reason), transfer (to another outlet), or check materials.</summary>
-    public async Task<(RecordOutcome Outcome, RecordStatus Status)> ActAsync(Checks c, int id, RecordActionInput i, CancellationToken ct)
+    public async Task<(ChangeOutcome Outcome, RecordStatus Status)> ActAsync(Checks c, int id, RecordActionInput i, CancellationToken ct)
     {
         var r = await db.ServiceRecords.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (r is null)
         {
-            return (RecordOutcome.NotFound, default);
+            return (ChangeOutcome.NotFound, default);
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         if (!c.Ok)
         {
-            return (RecordOutcome.Invalid, r.Status);
+            return (ChangeOutcome.Invalid, r.Status);
         }
         var open = r.Status is RecordStatus.Received or RecordStatus.InProgress;
         switch (i.Action)
@@ -127,23 +115,23 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
                 r.MaterialsChecked = i.MaterialsChecked ?? r.MaterialsChecked;
                 break;
             case "start" or "complete" or "reject" or "transfer" or "materials":
-                return (RecordOutcome.WrongState, r.Status);
+                return (ChangeOutcome.WrongState, r.Status);
             default:
                 c.Add("action", "Choose what to do.");
                 break;
         }
         if (!c.Ok)
         {
-            return (RecordOutcome.Invalid, r.Status);
+            return (ChangeOutcome.Invalid, r.Status);
         }
-        return await db.SaveVersionedAsync(r, i.Version!.Value, ct) ? (RecordOutcome.Ok, r.Status) : (RecordOutcome.Conflict, r.Status);
+        return await db.SaveVersionedAsync(r, i.Version!.Value, ct) ? (ChangeOutcome.Ok, r.Status) : (ChangeOutcome.Conflict, r.Status);
     }
 
     /// <summary>
     /// The resident's review of a completed service. A bad review (level 1 or 2) opens a
     /// rectification for the outlet, due in 15 working days.
     /// </summary>
-    public async Task<(RecordOutcome Outcome, Review? Review)> ReviewAsync(Checks c, ServiceRecord record, ReviewInput i, CancellationToken ct)
+    public async Task<(ChangeOutcome Outcome, Review? Review)> ReviewAsync(Checks c, ServiceRecord record, ReviewInput i, CancellationToken ct)
     {
         static bool Level(int? v) => v is >= 1 and <= 5;
         c.When(!Level(i.Overall), "overall", "Choose a level from 1 (very dissatisfied) to 5 (very satisfied).")
@@ -153,11 +141,11 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
             .Optional("comment", i.Comment, 1000);
         if (!c.Ok)
         {
-            return (RecordOutcome.Invalid, null);
+            return (ChangeOutcome.Invalid, null);
         }
         if (record.Status != RecordStatus.Completed || await db.Reviews.IgnoreQueryFilters().AnyAsync(r => r.ServiceRecordId == record.Id, ct))
         {
-            return (RecordOutcome.WrongState, null);
+            return (ChangeOutcome.WrongState, null);
         }
         var review = new Review
         {
@@ -175,21 +163,21 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
             });
         }
         await db.SaveChangesAsync(ct);
-        return (RecordOutcome.Ok, review);
+        return (ChangeOutcome.Ok, review);
     }
 
     /// <summary>rectify (the measures taken), then follow-up (the resident was contacted) which closes it.</summary>
-    public async Task<RecordOutcome> RectifyAsync(Checks c, int id, string action, string? note, bool? satisfied, long? version, CancellationToken ct)
+    public async Task<ChangeOutcome> RectifyAsync(Checks c, int id, string action, string? note, bool? satisfied, long? version, CancellationToken ct)
     {
         var task = await db.Rectifications.FirstOrDefaultAsync(x => x.Id == id, ct);
         if (task is null)
         {
-            return RecordOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.When(version is null, "version", "Send the version you read, so that no one else's change is overwritten.").Required("note", note, 2000);
         if (!c.Ok)
         {
-            return RecordOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         switch (action)
         {
@@ -201,33 +189,33 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
                 (task.Status, task.FollowUpNote, task.ResidentSatisfied, task.ClosedOn) = (RectificationStatus.Closed, note!.Trim(), satisfied, clock.Today);
                 break;
             default:
-                return RecordOutcome.WrongState;
+                return ChangeOutcome.WrongState;
         }
         if (!c.Ok)
         {
-            return RecordOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
-        return await db.SaveVersionedAsync(task, version!.Value, ct) ? RecordOutcome.Ok : RecordOutcome.Conflict;
+        return await db.SaveVersionedAsync(task, version!.Value, ct) ? ChangeOutcome.Ok : ChangeOutcome.Conflict;
     }
 
     /// <summary>The outlet appeals a mistaken or malicious review; a leader upholds (it stops counting) or rejects it.</summary>
-    public async Task<RecordOutcome> AppealAsync(Checks c, int reviewId, string? reason, bool? decision, CancellationToken ct)
+    public async Task<ChangeOutcome> AppealAsync(Checks c, int reviewId, string? reason, bool? decision, CancellationToken ct)
     {
         var review = await db.Reviews.FirstOrDefaultAsync(r => r.Id == reviewId, ct);
         if (review is null)
         {
-            return RecordOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         if (decision is null)
         {
             c.Required("reason", reason, 500);
             if (!c.Ok)
             {
-                return RecordOutcome.Invalid;
+                return ChangeOutcome.Invalid;
             }
             if (review.Appeal != AppealStatus.None)
             {
-                return RecordOutcome.WrongState;
+                return ChangeOutcome.WrongState;
             }
             (review.Appeal, review.AppealReason) = (AppealStatus.Pending, reason!.Trim());
         }
@@ -235,11 +223,11 @@ public sealed class ServiceRecords(AppDb db, CalendarService calendar, LocalCloc
         {
             if (review.Appeal != AppealStatus.Pending)
             {
-                return RecordOutcome.WrongState;
+                return ChangeOutcome.WrongState;
             }
             review.Appeal = decision.Value ? AppealStatus.Upheld : AppealStatus.Rejected;
         }
         await db.SaveChangesAsync(ct);
-        return RecordOutcome.Ok;
+        return ChangeOutcome.Ok;
     }
 }

@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.PublicServices;
 
 /// <summary>This feature's tables on the one context: <c>db.PublicServices</c>, filtered to the caller's jurisdiction by the entities' configurations.</summary>

@@ -1,7 +1,5 @@
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.PublicServices;
 

@@ -1,9 +1,5 @@
 using Fengqiao.Features.Outbox;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Report;
 

@@ -1,13 +1,6 @@
-using System.Globalization;
 using System.Security.Claims;
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Report;
 

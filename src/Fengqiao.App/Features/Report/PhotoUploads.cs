@@ -1,5 +1,4 @@
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Web;
 
 namespace Fengqiao.Features.Report;
 

@@ -1,9 +1,5 @@
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.Secondments;
 

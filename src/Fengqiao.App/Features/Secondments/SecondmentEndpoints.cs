@@ -1,13 +1,6 @@
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
 using Fengqiao.Features.Disputes;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Secondments;
 

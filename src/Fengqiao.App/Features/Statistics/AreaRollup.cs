@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.Statistics;
 
 /// <summary>

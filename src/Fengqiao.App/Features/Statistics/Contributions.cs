@@ -241,3 +241,69 @@ public static class Contributions
         }
     }
 }
+
+/// <summary>The records that count, for the recount: which type feeds which metrics, and how to read them all.</summary>
+public static class CountedRecords
+{
+    /// <summary>Which record type feeds which metrics: a metric with no records still has its stored rows checked.</summary>
+    public static readonly (Type Type, Metric[] Metrics)[] Feeds =
+    [
+        (typeof(Dispute), [Metric.DisputesRegistered, Metric.DisputesResolved, Metric.DisputesOpenByDue]),
+        (typeof(Danger), [Metric.DangersFound, Metric.DangersRemoved, Metric.DangersOpenByDue]),
+        (typeof(SupervisionNotice), [Metric.SupervisionNotices, Metric.SupervisionUnacknowledged]),
+        (typeof(Visit), [Metric.Visits, Metric.VisitsAntiFraud]),
+        (typeof(Household), [Metric.Households]),
+        (typeof(Resident), [Metric.Residents]),
+        (typeof(Demand), [Metric.DemandsRaised, Metric.DemandsAnswered]),
+        (typeof(Referral), [Metric.ReferralsAnswered, Metric.ReferralsAnsweredInTime, Metric.ReferralsOpenByDue]),
+        (typeof(ServiceRecord), [Metric.ServicesHandled, Metric.ServicesInTime, Metric.ServicesOpenByDue]),
+        (typeof(Ticket), [Metric.TicketsCalled, Metric.TicketWaitMinutes]),
+        (typeof(Review), [Metric.Reviews, Metric.ReviewsGood, Metric.ReviewsBad]),
+        (typeof(PatrolLog), [Metric.Patrols, Metric.PatrolParticipants]),
+        (typeof(TeamMember), [Metric.Volunteers]),
+        (typeof(Team), [Metric.CommunityPoliceTeams, Metric.VolunteerTeams]),
+        (typeof(Post), [Metric.PoliceStation, Metric.PoliceCommunity, Metric.PoliceCounty, Metric.PoliceOrgan]),
+        (typeof(Secondment), [Metric.Secondments]),
+        (typeof(Unit), [Metric.Stations]),
+        (typeof(Outlet), [Metric.ComprehensiveWindows]),
+        (typeof(ResidentRequest), [Metric.ResidentRequests]),
+    ];
+
+    /// <summary>Every record of a counted type, past every filter, the widest tables without the text a contribution never reads.</summary>
+    public static IAsyncEnumerable<object> Read(AppDb db, Type type)
+    {
+        // The widest tables are read without their text columns: a contribution never looks at them.
+        IAsyncEnumerable<object> Of<T>(IQueryable<T> q) where T : class => q.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable();
+        return type.Name switch
+        {
+            nameof(Dispute) => Of(db.Disputes.Select(d => new Dispute
+            {
+                Code = "", Title = "", Summary = "", Category = "", AreaPath = d.AreaPath, SearchText = "",
+                MergedIntoId = d.MergedIntoId, RegisteredOn = d.RegisteredOn, ResolvedOn = d.ResolvedOn, Status = d.Status, DueDate = d.DueDate,
+            })),
+            nameof(Visit) => Of(db.Visits.Select(v => new Visit { AreaPath = v.AreaPath, Notes = "", VisitedAt = v.VisitedAt, AntiFraudGiven = v.AntiFraudGiven })),
+            nameof(Household) => Of(db.Households.Select(h => new Household { Code = "", Address = "", AreaPath = h.AreaPath, CreatedAt = h.CreatedAt })),
+            nameof(Resident) => Of(db.Residents.Select(r => new Resident { AreaPath = r.AreaPath, Name = "", IdCipher = "", IdHash = "", IdMasked = "" })),
+            nameof(ServiceRecord) => Of(db.ServiceRecords.Select(s => new ServiceRecord
+            {
+                Code = "", AreaPath = s.AreaPath, ServiceCode = "", ResidentName = "", MaterialsChecked = "",
+                Status = s.Status, FinishedOn = s.FinishedOn, DueDate = s.DueDate,
+            })),
+            nameof(Danger) => Of(db.Dangers),
+            nameof(SupervisionNotice) => Of(db.SupervisionNotices),
+            nameof(Demand) => Of(db.Demands),
+            nameof(Referral) => Of(db.DemandReferrals),
+            nameof(Ticket) => Of(db.Tickets),
+            nameof(Review) => Of(db.Reviews),
+            nameof(PatrolLog) => Of(db.PatrolLogs),
+            nameof(TeamMember) => Of(db.TeamMembers),
+            nameof(Team) => Of(db.Teams),
+            nameof(Post) => Of(db.Posts),
+            nameof(Secondment) => Of(db.Secondments),
+            nameof(Unit) => Of(db.Units),
+            nameof(Outlet) => Of(db.Outlets),
+            nameof(ResidentRequest) => Of(db.ResidentRequests),
+            _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name, "Not a counted record type."),
+        };
+    }
+}

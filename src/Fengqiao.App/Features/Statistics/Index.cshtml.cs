@@ -1,14 +1,6 @@
 using Fengqiao.Features.Areas;
-using System.Globalization;
 using System.Text.Json;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Statistics;
 

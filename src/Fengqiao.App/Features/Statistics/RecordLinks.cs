@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Fengqiao.Features.Statistics;
 
 /// <summary>

@@ -1,19 +1,7 @@
 using System.Data;
-using Fengqiao.Features.Dangers;
-using Fengqiao.Features.Demands;
-using Fengqiao.Features.Disputes;
-using Fengqiao.Features.Households;
-using Fengqiao.Features.Open311;
 using Fengqiao.Features.People;
-using Fengqiao.Features.PublicServices;
-using Fengqiao.Features.Secondments;
-using Fengqiao.Features.Supervision;
-using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
-using Fengqiao.Features.Visits;
-using Fengqiao.Infrastructure.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Fengqiao.Features.Statistics;
@@ -36,30 +24,6 @@ public static class Recount
 {
     private const int ExamplesKept = 20;
 
-    /// <summary>Which record type feeds which metrics: a metric with no records still has its stored rows checked.</summary>
-    private static readonly (Type Type, Metric[] Metrics)[] Feeds =
-    [
-        (typeof(Dispute), [Metric.DisputesRegistered, Metric.DisputesResolved, Metric.DisputesOpenByDue]),
-        (typeof(Danger), [Metric.DangersFound, Metric.DangersRemoved, Metric.DangersOpenByDue]),
-        (typeof(SupervisionNotice), [Metric.SupervisionNotices, Metric.SupervisionUnacknowledged]),
-        (typeof(Visit), [Metric.Visits, Metric.VisitsAntiFraud]),
-        (typeof(Household), [Metric.Households]),
-        (typeof(Resident), [Metric.Residents]),
-        (typeof(Demand), [Metric.DemandsRaised, Metric.DemandsAnswered]),
-        (typeof(Referral), [Metric.ReferralsAnswered, Metric.ReferralsAnsweredInTime, Metric.ReferralsOpenByDue]),
-        (typeof(ServiceRecord), [Metric.ServicesHandled, Metric.ServicesInTime, Metric.ServicesOpenByDue]),
-        (typeof(Ticket), [Metric.TicketsCalled, Metric.TicketWaitMinutes]),
-        (typeof(Review), [Metric.Reviews, Metric.ReviewsGood, Metric.ReviewsBad]),
-        (typeof(PatrolLog), [Metric.Patrols, Metric.PatrolParticipants]),
-        (typeof(TeamMember), [Metric.Volunteers]),
-        (typeof(Team), [Metric.CommunityPoliceTeams, Metric.VolunteerTeams]),
-        (typeof(Post), [Metric.PoliceStation, Metric.PoliceCommunity, Metric.PoliceCounty, Metric.PoliceOrgan]),
-        (typeof(Secondment), [Metric.Secondments]),
-        (typeof(Unit), [Metric.Stations]),
-        (typeof(Outlet), [Metric.ComprehensiveWindows]),
-        (typeof(ResidentRequest), [Metric.ResidentRequests]),
-    ];
-
     public static async Task<RecountReport> RunAsync(AppDb db, bool fix, Action<string>? progress, CancellationToken ct)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -69,12 +33,12 @@ public static class Recount
         var results = new List<RecountResult>();
         var examples = new List<RollupDifference>();
         long records = 0;
-        foreach (var (type, daily) in Feeds)
+        foreach (var (type, daily) in CountedRecords.Feeds)
         {
             var metrics = daily.SelectMany(Metrics.Stored).ToArray();
             var counted = new RollupDelta();
             var n = 0L;
-            await foreach (var record in Records(db, type).WithCancellation(ct))
+            await foreach (var record in CountedRecords.Read(db, type).WithCancellation(ct))
             {
                 foreach (var c in Contributions.Of(record, lookups))
                 {
@@ -155,43 +119,6 @@ public static class Recount
         var sqlite = (SqliteConnection)db.Database.GetDbConnection();
         return await db.Database.UseTransactionAsync(sqlite.BeginTransaction(deferred: true), ct)
             ?? throw new InvalidOperationException("No transaction.");
-    }
-
-    private static IAsyncEnumerable<object> Records(AppDb db, Type type)
-    {
-        // The widest tables are read without their text columns: a contribution never looks at them.
-        IAsyncEnumerable<object> Of<T>(IQueryable<T> q) where T : class => q.IgnoreQueryFilters().AsNoTracking().AsAsyncEnumerable();
-        return type.Name switch
-        {
-            nameof(Dispute) => Of(db.Disputes.Select(d => new Dispute
-            {
-                Code = "", Title = "", Summary = "", Category = "", AreaPath = d.AreaPath, SearchText = "",
-                MergedIntoId = d.MergedIntoId, RegisteredOn = d.RegisteredOn, ResolvedOn = d.ResolvedOn, Status = d.Status, DueDate = d.DueDate,
-            })),
-            nameof(Visit) => Of(db.Visits.Select(v => new Visit { AreaPath = v.AreaPath, Notes = "", VisitedAt = v.VisitedAt, AntiFraudGiven = v.AntiFraudGiven })),
-            nameof(Household) => Of(db.Households.Select(h => new Household { Code = "", Address = "", AreaPath = h.AreaPath, CreatedAt = h.CreatedAt })),
-            nameof(Resident) => Of(db.Residents.Select(r => new Resident { AreaPath = r.AreaPath, Name = "", IdCipher = "", IdHash = "", IdMasked = "" })),
-            nameof(ServiceRecord) => Of(db.ServiceRecords.Select(s => new ServiceRecord
-            {
-                Code = "", AreaPath = s.AreaPath, ServiceCode = "", ResidentName = "", MaterialsChecked = "",
-                Status = s.Status, FinishedOn = s.FinishedOn, DueDate = s.DueDate,
-            })),
-            nameof(Danger) => Of(db.Dangers),
-            nameof(SupervisionNotice) => Of(db.SupervisionNotices),
-            nameof(Demand) => Of(db.Demands),
-            nameof(Referral) => Of(db.DemandReferrals),
-            nameof(Ticket) => Of(db.Tickets),
-            nameof(Review) => Of(db.Reviews),
-            nameof(PatrolLog) => Of(db.PatrolLogs),
-            nameof(TeamMember) => Of(db.TeamMembers),
-            nameof(Team) => Of(db.Teams),
-            nameof(Post) => Of(db.Posts),
-            nameof(Secondment) => Of(db.Secondments),
-            nameof(Unit) => Of(db.Units),
-            nameof(Outlet) => Of(db.Outlets),
-            nameof(ResidentRequest) => Of(db.ResidentRequests),
-            _ => throw new ArgumentOutOfRangeException(nameof(type), type.Name, "Not a counted record type."),
-        };
     }
 
     private sealed class UnitKinds(Dictionary<int, UnitKind> kinds) : IRollupLookups

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Fengqiao.Features.Statistics;
 
 /// <summary>The printable monthly report of an area: every figure for the month against the month before, and the child areas' article figures.</summary>

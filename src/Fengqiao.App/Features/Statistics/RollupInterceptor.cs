@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Fengqiao.Features.Statistics;

@@ -1,15 +1,7 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using System.Globalization;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Statistics;
 

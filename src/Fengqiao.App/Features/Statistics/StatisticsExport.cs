@@ -1,6 +1,5 @@
 using System.Text;
 using MiniExcelLibs;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Statistics;
 

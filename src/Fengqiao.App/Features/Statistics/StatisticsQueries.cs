@@ -1,9 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Data.Replica;
-using Fengqiao.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Statistics;
 

@@ -3,11 +3,6 @@ using Fengqiao.Features.Calendar;
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Infrastructure.Cluster;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Supervision;
 

@@ -1,7 +1,4 @@
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Features.Areas;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Fengqiao.Features.Supervision;
 

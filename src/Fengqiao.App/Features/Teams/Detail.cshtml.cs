@@ -1,11 +1,4 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Teams;
 
@@ -53,9 +46,9 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, UserManager<AppU
         var (outcome, _) = await TeamCommands.AddMemberAsync(db, c, users, clock, id, new MemberInput(Member.Name, Member.Role, null, Member.ResidentUserName, null), ct);
         switch (outcome)
         {
-            case TeamOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case TeamOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect($"/teams/{id}");
             default:
@@ -79,7 +72,7 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, UserManager<AppU
         var c = checks.Create();
         var input = new PatrolInput(id, TeamPages.FromForm(clock, Patrol.StartedAt), TeamPages.FromForm(clock, Patrol.EndedAt), Patrol.Route, Patrol.Observations, Patrol.Participants);
         var (outcome, _) = await TeamCommands.LogPatrolAsync(db, c, clock, input, ct);
-        if (outcome == TeamOutcome.Ok)
+        if (outcome == ChangeOutcome.Ok)
         {
             Message = l["The patrol is logged."];
             return Redirect($"/teams/{id}");

@@ -1,7 +1,4 @@
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Teams;
 
@@ -53,29 +50,29 @@ public static class MeetingCommands
     }
 
     /// <summary>A decision carried out. The version is the task's: a stale one is a conflict, a task done twice is refused.</summary>
-    public static async Task<TeamOutcome> MarkDoneAsync(AppDb db, Checks c, LocalClock clock, int meetingId, int taskId, TaskDoneInput i, CancellationToken ct)
+    public static async Task<ChangeOutcome> MarkDoneAsync(AppDb db, Checks c, LocalClock clock, int meetingId, int taskId, TaskDoneInput i, CancellationToken ct)
     {
         var task = await db.MeetingTasks.Include(t => t.Meeting).FirstOrDefaultAsync(t => t.Id == taskId && t.MeetingId == meetingId, ct);
         if (task is null)
         {
-            return TeamOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.")
             .When(i.DoneOn > clock.Today, "doneOn", "A decision cannot be carried out in the future.")
             .When(i.DoneOn < task.Meeting!.HeldOn, "doneOn", "A decision cannot be carried out before the meeting.");
         if (!c.Ok)
         {
-            return TeamOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         if (task.Version != i.Version)
         {
-            return TeamOutcome.Conflict;
+            return ChangeOutcome.Conflict;
         }
         if (task.DoneOn is not null)
         {
-            return TeamOutcome.WrongState;
+            return ChangeOutcome.WrongState;
         }
         task.DoneOn = i.DoneOn ?? clock.Today;
-        return await db.SaveVersionedAsync(task, i.Version!.Value, ct) ? TeamOutcome.Ok : TeamOutcome.Conflict;
+        return await db.SaveVersionedAsync(task, i.Version!.Value, ct) ? ChangeOutcome.Ok : ChangeOutcome.Conflict;
     }
 }

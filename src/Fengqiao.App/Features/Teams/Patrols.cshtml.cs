@@ -1,9 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Features.Teams;
 
 /// <summary>Patrol logs of the reader's area, newest first, by team, place, words and days.</summary>

@@ -1,12 +1,7 @@
 using Fengqiao.Features.People;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Teams;
 
@@ -52,13 +47,13 @@ public static class TeamCommands
         return stations.OrderByDescending(u => u.AreaPath.Length).ThenBy(u => u.Id).FirstOrDefault();
     }
 
-    public static async Task<(TeamOutcome Outcome, TeamMember? Member)> AddMemberAsync(
+    public static async Task<(ChangeOutcome Outcome, TeamMember? Member)> AddMemberAsync(
         AppDb db, Checks c, UserManager<AppUser> users, LocalClock clock, int teamId, MemberInput i, CancellationToken ct)
     {
         var team = await db.Teams.FirstOrDefaultAsync(t => t.Id == teamId, ct);
         if (team is null)
         {
-            return (TeamOutcome.NotFound, null);
+            return (ChangeOutcome.NotFound, null);
         }
         var person = i.PersonId is null ? null : await db.People.AsNoTracking().FirstOrDefaultAsync(p => p.Id == i.PersonId, ct);
         c.When(i.PersonId is not null && person is null, "personId", "There is no such person in your jurisdiction.");
@@ -83,7 +78,7 @@ public static class TeamCommands
         }
         if (!c.Ok)
         {
-            return (TeamOutcome.Invalid, null);
+            return (ChangeOutcome.Invalid, null);
         }
         var member = new TeamMember
         {
@@ -92,7 +87,7 @@ public static class TeamCommands
         };
         db.TeamMembers.Add(member);
         await db.SaveChangesAsync(ct);
-        return (TeamOutcome.Ok, member);
+        return (ChangeOutcome.Ok, member);
     }
 
     /// <summary>A member leaves the team; a volunteer's portal access to it ends with it.</summary>
@@ -124,21 +119,21 @@ public static class TeamCommands
     }
 
     /// <summary>A staff member logs a patrol for a team in their jurisdiction.</summary>
-    public static async Task<(TeamOutcome Outcome, PatrolLog? Log)> LogPatrolAsync(AppDb db, Checks c, LocalClock clock, PatrolInput i, CancellationToken ct)
+    public static async Task<(ChangeOutcome Outcome, PatrolLog? Log)> LogPatrolAsync(AppDb db, Checks c, LocalClock clock, PatrolInput i, CancellationToken ct)
     {
         var team = i.TeamId is null ? null : await db.Teams.AsNoTracking().FirstOrDefaultAsync(t => t.Id == i.TeamId, ct);
         c.When(team is null, "teamId", "Choose a team in your jurisdiction.");
         CheckPatrol(c, clock, i);
         if (!c.Ok)
         {
-            return (TeamOutcome.Invalid, null);
+            return (ChangeOutcome.Invalid, null);
         }
         var me = db.Jurisdiction.PersonId;
         var name = me is null ? null : await db.People.AsNoTracking().Where(p => p.Id == me).Select(p => p.NameZh).FirstOrDefaultAsync(ct);
         var log = NewPatrol(team!.Id, team.AreaPath, i, null, name ?? db.Jurisdiction.UserName ?? "—");
         db.PatrolLogs.Add(log);
         await db.SaveChangesAsync(ct);
-        return (TeamOutcome.Ok, log);
+        return (ChangeOutcome.Ok, log);
     }
 
     internal static PatrolLog NewPatrol(int teamId, string areaPath, PatrolInput i, string? userId, string loggedBy) => new()

@@ -80,12 +80,3 @@ public sealed record VolunteerTeamDto(
 /// <summary>A tip the volunteer sent, as they follow it (no one else's details).</summary>
 public sealed record VolunteerTipDto(int Id, string Code, string? TeamName, string Text, DateTimeOffset ReceivedAt, TipStatus Status);
 
-public enum TeamOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    WrongState,
-    Conflict,
-    Forbidden,
-}

@@ -1,14 +1,5 @@
 using System.Security.Claims;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Teams;
 
@@ -89,8 +80,8 @@ public static class TeamEndpoints
         var (outcome, member) = await TeamCommands.AddMemberAsync(db, c, users, clock, id, i, ct);
         return outcome switch
         {
-            TeamOutcome.NotFound => TypedResults.NotFound(),
-            TeamOutcome.Invalid => c.Problem(),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
             _ => TypedResults.Created($"/api/teams/{id}", await TeamQueries.Members(db.TeamMembers.AsNoTracking().Where(m => m.Id == member!.Id)).FirstAsync(ct)),
         };
     }
@@ -147,13 +138,13 @@ public static class TeamEndpoints
     }
 
     private static async Task<Results<Ok<TipDto>, NotFound, ValidationProblem, Conflict<ProblemDetails>, ProblemHttpResult>> TipAnswerAsync(
-        AppDb db, Checks c, IStringLocalizer<SharedResource> l, int id, TeamOutcome outcome, CancellationToken ct) => outcome switch
+        AppDb db, Checks c, IStringLocalizer<SharedResource> l, int id, ChangeOutcome outcome, CancellationToken ct) => outcome switch
         {
-            TeamOutcome.NotFound => TypedResults.NotFound(),
-            TeamOutcome.Invalid => c.Problem(),
-            TeamOutcome.Forbidden => Forbidden(l, "Only the receiving station works on a tip."),
-            TeamOutcome.WrongState => Problems.Duplicate(l, "This tip has already moved on; reload it."),
-            TeamOutcome.Conflict => Problems.Conflict(l, (await TeamQueries.TipAsync(db, id, ct))!),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Forbidden => Forbidden(l, "Only the receiving station works on a tip."),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "This tip has already moved on; reload it."),
+            ChangeOutcome.Conflict => Problems.Conflict(l, (await TeamQueries.TipAsync(db, id, ct))!),
             _ => TypedResults.Ok((await TeamQueries.TipAsync(db, id, ct))!),
         };
 
@@ -166,9 +157,9 @@ public static class TeamEndpoints
         var (outcome, phone) = await TipCommands.RevealPhoneAsync(db, c, protector, mayReveal, id, i, ct);
         return outcome switch
         {
-            TeamOutcome.NotFound => TypedResults.NotFound(),
-            TeamOutcome.Invalid => c.Problem(),
-            TeamOutcome.Forbidden => Forbidden(l, "Only the receiving station sees the tipster."),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Forbidden => Forbidden(l, "Only the receiving station sees the tipster."),
             _ => TypedResults.Ok(new RevealedPhoneDto(phone)),
         };
     }
@@ -223,10 +214,10 @@ public static class TeamEndpoints
         var current = TeamQueries.Project(db.MeetingTasks.AsNoTracking().Where(t => t.Id == taskId));
         return outcome switch
         {
-            TeamOutcome.NotFound => TypedResults.NotFound(),
-            TeamOutcome.Invalid => c.Problem(),
-            TeamOutcome.WrongState => Problems.Duplicate(l, "This decision has already been carried out."),
-            TeamOutcome.Conflict => Problems.Conflict(l, await current.FirstAsync(ct)),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.WrongState => Problems.Duplicate(l, "This decision has already been carried out."),
+            ChangeOutcome.Conflict => Problems.Conflict(l, await current.FirstAsync(ct)),
             _ => TypedResults.Ok(await current.FirstAsync(ct)),
         };
     }

@@ -1,9 +1,5 @@
 using Fengqiao.Features.Units;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Teams;
 
@@ -75,10 +71,10 @@ public static class TipCommands
         return "T" + await CaseCodes.NextAsync(db, "T", segments[^1], year, ct);
     }
 
-    public static Task<TeamOutcome> AcknowledgeAsync(AppDb db, Checks c, LocalClock clock, int id, long? version, CancellationToken ct) =>
+    public static Task<ChangeOutcome> AcknowledgeAsync(AppDb db, Checks c, LocalClock clock, int id, long? version, CancellationToken ct) =>
         ChangeAsync(db, c, id, version, Unread, t => (t.Status, t.AcknowledgedAt) = (TipStatus.Acknowledged, clock.Now.ToUniversalTime()), ct);
 
-    public static Task<TeamOutcome> HandleAsync(AppDb db, Checks c, LocalClock clock, int id, HandleTipInput i, CancellationToken ct) =>
+    public static Task<ChangeOutcome> HandleAsync(AppDb db, Checks c, LocalClock clock, int id, HandleTipInput i, CancellationToken ct) =>
         ChangeAsync(db, c, id, i.Version, Open, t =>
         {
             c.Required("note", i.Note, 2000);
@@ -94,63 +90,63 @@ public static class TipCommands
     /// The tipster's full number, for the receiving station only, with a reason; the reveal is in the
     /// audit log, saved with it. Null phone when none was given.
     /// </summary>
-    public static async Task<(TeamOutcome Outcome, string? Phone)> RevealPhoneAsync(
+    public static async Task<(ChangeOutcome Outcome, string? Phone)> RevealPhoneAsync(
         AppDb db, Checks c, FieldProtector protector, bool mayReveal, int id, RevealInput i, CancellationToken ct)
     {
         var tip = await db.Tips.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tip is null)
         {
-            return (TeamOutcome.NotFound, null);
+            return (ChangeOutcome.NotFound, null);
         }
         if (!mayReveal || !TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.StationUnitId))
         {
-            return (TeamOutcome.Forbidden, null);
+            return (ChangeOutcome.Forbidden, null);
         }
         c.Required("reason", i.Reason, 500);
         if (!c.Ok)
         {
-            return (TeamOutcome.Invalid, null);
+            return (ChangeOutcome.Invalid, null);
         }
         if (tip.TipsterPhoneCipher is null)
         {
-            return (TeamOutcome.Ok, null);
+            return (ChangeOutcome.Ok, null);
         }
         var phone = protector.Unprotect(tip.TipsterPhoneCipher);
         AuditLog.Write(db, "reveal-phone", nameof(Tip), tip.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), i.Reason!.Trim(), tip.AreaPath);
         await db.SaveChangesAsync(ct);
-        return (TeamOutcome.Ok, phone);
+        return (ChangeOutcome.Ok, phone);
     }
 
     /// <summary>Only the receiving station works on a tip; those above see that it exists and how it went.</summary>
-    private static async Task<TeamOutcome> ChangeAsync(AppDb db, Checks c, int id, long? version, TipStatus[] from, Action<Tip> change, CancellationToken ct)
+    private static async Task<ChangeOutcome> ChangeAsync(AppDb db, Checks c, int id, long? version, TipStatus[] from, Action<Tip> change, CancellationToken ct)
     {
         var tip = await db.Tips.FirstOrDefaultAsync(t => t.Id == id, ct);
         if (tip is null)
         {
-            return TeamOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         if (!TipPrivacy.CanSeeTipster(db.Jurisdiction, tip.StationUnitId))
         {
-            return TeamOutcome.Forbidden;
+            return ChangeOutcome.Forbidden;
         }
         c.When(version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         if (!c.Ok)
         {
-            return TeamOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         if (tip.Version != version)
         {
-            return TeamOutcome.Conflict;
+            return ChangeOutcome.Conflict;
         }
         if (!from.Contains(tip.Status))
         {
-            return TeamOutcome.WrongState;
+            return ChangeOutcome.WrongState;
         }
         change(tip);
         if (!c.Ok)
         {
-            return TeamOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
-        return await db.SaveVersionedAsync(tip, version!.Value, ct) ? TeamOutcome.Ok : TeamOutcome.Conflict;
+        return await db.SaveVersionedAsync(tip, version!.Value, ct) ? ChangeOutcome.Ok : ChangeOutcome.Conflict;
     }
 }

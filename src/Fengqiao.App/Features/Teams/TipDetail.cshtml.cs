@@ -1,12 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-
 namespace Fengqiao.Features.Teams;
 
 /// <summary>
@@ -14,14 +5,13 @@ namespace Fengqiao.Features.Teams;
 /// reveal the tipster's full number with a reason (audited); everyone else sees that it exists.
 /// </summary>
 public sealed class TipDetailModel(AppDb db, ChecksFactory checks, FieldProtector protector, IOptions<PrivacyOptions> privacy, LocalClock clock,
-    IStringLocalizer<SharedResource> l) : PageModel
+    IStringLocalizer<SharedResource> l) : RecordPage
 {
     public TipDto Tip { get; private set; } = null!;
     public LocalClock Clock => clock;
     /// <summary>The full number, only on the answer to a reveal.</summary>
     public string? RevealedPhone { get; private set; }
     public bool MayReveal => privacy.Value.Revealers.Any(User.IsInRole);
-    [TempData] public string? Message { get; set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
@@ -43,11 +33,11 @@ public sealed class TipDetailModel(AppDb db, ChecksFactory checks, FieldProtecto
         var (outcome, phone) = await TipCommands.RevealPhoneAsync(db, c, protector, MayReveal, id, new RevealInput(reason), ct);
         switch (outcome)
         {
-            case TeamOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case TeamOutcome.Forbidden:
+            case ChangeOutcome.Forbidden:
                 return Forbid();
-            case TeamOutcome.Invalid:
+            case ChangeOutcome.Invalid:
                 TeamPages.ShowErrors(ModelState, c, "");
                 break;
             default:
@@ -57,33 +47,14 @@ public sealed class TipDetailModel(AppDb db, ChecksFactory checks, FieldProtecto
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    private async Task<IActionResult> AnswerAsync(int id, Checks c, TeamOutcome outcome, CancellationToken ct)
-    {
-        switch (outcome)
-        {
-            case TeamOutcome.NotFound:
-                return NotFound();
-            case TeamOutcome.Forbidden:
-                return Forbid();
-            case TeamOutcome.Ok:
-                Message = l["Saved."];
-                return Redirect($"/tips/{id}");
-            case TeamOutcome.Invalid:
-                TeamPages.ShowErrors(ModelState, c, "");
-                break;
-            case TeamOutcome.WrongState:
-                ModelState.AddModelError("", l["This tip has already moved on; reload it."]);
-                break;
-            default:
-                ModelState.AddModelError("", l["Someone else changed this record while you were editing it. Review the current version and try again."]);
-                break;
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
-    }
+    private Task<IActionResult> AnswerAsync(int id, Checks c, ChangeOutcome outcome, CancellationToken ct) =>
+        AnswerAsync(id, outcome, c, $"/tips/{id}", l["This tip has already moved on; reload it."], ct);
+
+    protected override void ShowChecks(Checks checks) => TeamPages.ShowErrors(ModelState, checks, "");
 
     public string StationName => LocalizationSetup.Pick(Tip.StationNameZh, Tip.StationNameEn);
 
-    private async Task<bool> LoadAsync(int id, CancellationToken ct)
+    protected override async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var tip = await TeamQueries.TipAsync(db, id, ct);
         if (tip is null)

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-
 namespace Fengqiao.Features.Teams;
 
 /// <summary>

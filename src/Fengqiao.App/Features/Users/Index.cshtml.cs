@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Fengqiao.Features.Users;
 
 /// <summary>The security officer's list of accounts: search, filter by role, unlock, reset a second factor, end sessions.</summary>

@@ -1,10 +1,6 @@
 using Fengqiao.Features.People;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Users;
 

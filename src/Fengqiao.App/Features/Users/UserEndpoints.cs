@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Users;
 
 public static class UserEndpoints

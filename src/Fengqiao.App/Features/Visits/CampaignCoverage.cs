@@ -1,9 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Visits;
 

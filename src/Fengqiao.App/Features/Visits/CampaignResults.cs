@@ -1,8 +1,5 @@
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Dangers;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Visits;
 

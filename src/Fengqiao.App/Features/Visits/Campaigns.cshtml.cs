@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace Fengqiao.Features.Visits;
 
 /// <summary>The home-visit campaigns the reader's areas take part in, with how far each has got.</summary>

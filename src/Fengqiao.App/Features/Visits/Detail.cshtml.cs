@@ -1,12 +1,6 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Demands;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Visits;
 
@@ -27,12 +21,12 @@ public sealed class DetailModel(AppDb db, ChecksFactory checks, LocalClock clock
         var c = checks.Create();
         switch (await VisitCommands.LinkAsync(db, c, id, new VisitLinksInput(disputeCode, dangerCode, version), ct))
         {
-            case VisitOutcome.NotFound:
+            case ChangeOutcome.NotFound:
                 return NotFound();
-            case VisitOutcome.Ok:
+            case ChangeOutcome.Ok:
                 Message = l["Saved."];
                 return Redirect($"/visits/{id}");
-            case VisitOutcome.Invalid:
+            case ChangeOutcome.Invalid:
                 c.AddTo(ModelState);
                 break;
             default:

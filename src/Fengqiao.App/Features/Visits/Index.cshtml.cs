@@ -1,12 +1,6 @@
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Visits;
 

@@ -2,19 +2,8 @@ using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.Demands;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Visits;
-
-public enum VisitOutcome
-{
-    Ok,
-    NotFound,
-    Invalid,
-    Conflict,
-}
 
 /// <summary>Logging a home visit and recording what it produced, shared by the API and the pages.</summary>
 public static class VisitCommands
@@ -127,12 +116,12 @@ public static class VisitCommands
     }
 
     /// <summary>Records the case and the hidden danger a visit produced, by their codes; a blank code clears the link.</summary>
-    public static async Task<VisitOutcome> LinkAsync(AppDb db, Checks c, int id, VisitLinksInput i, CancellationToken ct)
+    public static async Task<ChangeOutcome> LinkAsync(AppDb db, Checks c, int id, VisitLinksInput i, CancellationToken ct)
     {
         var visit = await db.Visits.FirstOrDefaultAsync(v => v.Id == id, ct);
         if (visit is null)
         {
-            return VisitOutcome.NotFound;
+            return ChangeOutcome.NotFound;
         }
         c.When(i.Version is null, "version", "Send the version you read, so that no one else's change is overwritten.");
         var disputeCode = i.DisputeCode?.Trim();
@@ -151,10 +140,10 @@ public static class VisitCommands
         }
         if (!c.Ok)
         {
-            return VisitOutcome.Invalid;
+            return ChangeOutcome.Invalid;
         }
         (visit.DisputeId, visit.DangerId) = (disputeId, dangerId);
-        return await db.SaveVersionedAsync(visit, i.Version!.Value, ct) ? VisitOutcome.Ok : VisitOutcome.Conflict;
+        return await db.SaveVersionedAsync(visit, i.Version!.Value, ct) ? ChangeOutcome.Ok : ChangeOutcome.Conflict;
     }
 }
 

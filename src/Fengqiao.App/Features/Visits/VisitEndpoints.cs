@@ -1,10 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Visits;
 
 public static class VisitEndpoints
@@ -90,9 +83,9 @@ public static class VisitEndpoints
         var c = checks.Create();
         return await VisitCommands.LinkAsync(db, c, id, i, ct) switch
         {
-            VisitOutcome.NotFound => TypedResults.NotFound(),
-            VisitOutcome.Invalid => c.Problem(),
-            VisitOutcome.Conflict => Problems.Conflict(l, (await VisitQueries.GetAsync(db, id, ct))!),
+            ChangeOutcome.NotFound => TypedResults.NotFound(),
+            ChangeOutcome.Invalid => c.Problem(),
+            ChangeOutcome.Conflict => Problems.Conflict(l, (await VisitQueries.GetAsync(db, id, ct))!),
             _ => TypedResults.Ok((await VisitQueries.GetAsync(db, id, ct))!),
         };
     }

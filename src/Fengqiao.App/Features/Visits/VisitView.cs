@@ -1,7 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-
 namespace Fengqiao.Features.Visits;
 
 /// <summary>Display helpers for the campaign and notepad pages.</summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Audit;
 

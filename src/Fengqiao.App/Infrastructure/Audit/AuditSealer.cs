@@ -1,6 +1,4 @@
 using Fengqiao.Infrastructure.Cluster;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
 
 namespace Fengqiao.Infrastructure.Audit;
 

@@ -1,9 +1,3 @@
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Infrastructure.Audit;
 
 public sealed record AuditEntryDto(long Id, long? Seq, DateTime At, string UserName, string Action, string Entity, string EntityId, string? AreaPath, string? Reason);

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace Fengqiao.Infrastructure.Audit;

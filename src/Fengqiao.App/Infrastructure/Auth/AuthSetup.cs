@@ -1,4 +1,3 @@
-using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.Identity;
 
 namespace Fengqiao.Infrastructure.Auth;

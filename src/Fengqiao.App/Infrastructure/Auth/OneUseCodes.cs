@@ -1,6 +1,4 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 using OtpNet;
 
 namespace Fengqiao.Infrastructure.Auth;

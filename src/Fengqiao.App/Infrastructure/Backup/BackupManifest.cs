@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using Fengqiao.Infrastructure.Privacy;
 
 namespace Fengqiao.Infrastructure.Backup;
 

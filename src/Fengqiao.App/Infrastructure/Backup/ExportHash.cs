@@ -1,10 +1,8 @@
 using System.Data;
 using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace Fengqiao.Infrastructure.Backup;

@@ -1,7 +1,5 @@
 using System.Net;
-using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Cluster;
 

@@ -1,7 +1,4 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Telemetry;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Cluster;
 

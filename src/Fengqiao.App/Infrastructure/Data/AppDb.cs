@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Fengqiao.Infrastructure.Audit;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Scope;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Data;
 

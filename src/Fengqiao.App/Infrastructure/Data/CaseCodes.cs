@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Infrastructure.Data;
 
 /// <summary>The next number of a code series, e.g. disputes of one street in one year.</summary>

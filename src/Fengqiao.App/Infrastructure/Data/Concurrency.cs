@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Infrastructure.Data;
 
 public static class Concurrency

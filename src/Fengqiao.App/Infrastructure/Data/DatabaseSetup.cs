@@ -1,7 +1,5 @@
 using System.Data.Common;
-using Fengqiao.Infrastructure.Scope;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fengqiao.Infrastructure.Data;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Fengqiao.Infrastructure.Privacy;
 
 public enum IdNumberProblem

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-
 namespace Fengqiao.Infrastructure.Privacy;
 
 /// <summary>

@@ -1,9 +1,7 @@
 using System.Xml.Linq;
-using Fengqiao.Infrastructure.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.XmlEncryption;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Infrastructure.Privacy;
 

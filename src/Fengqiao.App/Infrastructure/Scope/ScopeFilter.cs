@@ -1,7 +1,4 @@
 using System.Linq.Expressions;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Query;
 
 namespace Fengqiao.Infrastructure.Scope;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
 
 namespace Fengqiao.Infrastructure.Telemetry;
 

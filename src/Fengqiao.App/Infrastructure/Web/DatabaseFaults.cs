@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Localization;
 using Npgsql;
 
 namespace Fengqiao.Infrastructure.Web;

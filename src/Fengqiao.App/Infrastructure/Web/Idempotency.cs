@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Infrastructure.Web;
 

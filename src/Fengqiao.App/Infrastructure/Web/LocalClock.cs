@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Fengqiao.Infrastructure.Web;
 
 /// <summary>

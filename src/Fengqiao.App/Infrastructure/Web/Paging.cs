@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Fengqiao.Infrastructure.Web;
 
 /// <summary>One page of a list, with what the reader needs to move through it.</summary>

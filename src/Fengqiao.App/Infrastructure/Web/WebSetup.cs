@@ -2,12 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
-using Fengqiao.Infrastructure.Auth;
 using Fengqiao.Infrastructure.Cluster;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
 using Fengqiao.Infrastructure.Telemetry;
-using Microsoft.EntityFrameworkCore;
 using Scalar.AspNetCore;
 
 namespace Fengqiao.Infrastructure.Web;

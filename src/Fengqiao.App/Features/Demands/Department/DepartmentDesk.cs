@@ -1,8 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Demands.Department;
 
 public enum DeskOutcome
@@ -48,7 +43,7 @@ public sealed class DepartmentDesk(AppDb db, DepartmentLinks links, LocalClock c
 
     public Task<DeskOutcome> AcceptAsync(Checks c, string? token, string? name, long? version, CancellationToken ct) =>
         ActAsync(c, token, (r, demandId) => r.AcceptedOn is not null
-            ? Task.FromResult(new DemandChange(DemandOutcome.WrongState))
+            ? Task.FromResult(new DemandChange(ChangeOutcome.WrongState))
             : DemandCommands.AcceptAsync(db, c, clock, demandId, new DemandReferralInput(name, null, version), ct), ct);
 
     public Task<DeskOutcome> AnswerAsync(Checks c, string? token, string? answer, string? name, long? version, CancellationToken ct) =>
@@ -58,7 +53,7 @@ public sealed class DepartmentDesk(AppDb db, DepartmentLinks links, LocalClock c
             c.Required("answeredByName", name, 200);
             if (!c.Ok)
             {
-                return Task.FromResult(new DemandChange(DemandOutcome.Invalid, c));
+                return Task.FromResult(new DemandChange(ChangeOutcome.Invalid, c));
             }
             (r.AnsweredByUnit, r.AcceptedOn, r.AcceptedByName) = (true, r.AcceptedOn ?? clock.Today, r.AcceptedByName ?? name!.Trim());
             return DemandCommands.AnswerAsync(db, c, clock, demandId, new DemandAnswerInput(answer, name, null, version), ct);
@@ -82,15 +77,15 @@ public sealed class DepartmentDesk(AppDb db, DepartmentLinks links, LocalClock c
         }
         db.Jurisdiction.UserName = l["Unit {0} (by its link)", referral.UnitNameZh].Value;
         var change = await act(referral, referral.DemandId);
-        if (change.Outcome != DemandOutcome.Ok)
+        if (change.Outcome != ChangeOutcome.Ok)
         {
             db.ChangeTracker.Clear();
         }
         return change.Outcome switch
         {
-            DemandOutcome.Ok => DeskOutcome.Ok,
-            DemandOutcome.Invalid => c.Errors.ContainsKey("") ? DeskOutcome.NotNow : DeskOutcome.Invalid,
-            DemandOutcome.WrongState or DemandOutcome.NotFound => DeskOutcome.NotNow,
+            ChangeOutcome.Ok => DeskOutcome.Ok,
+            ChangeOutcome.Invalid => c.Errors.ContainsKey("") ? DeskOutcome.NotNow : DeskOutcome.Invalid,
+            ChangeOutcome.WrongState or ChangeOutcome.NotFound => DeskOutcome.NotNow,
             _ => DeskOutcome.Conflict,
         };
     }

@@ -1,7 +1,6 @@
 using Fengqiao.Features.Demands.Notices;
 using Fengqiao.Features.Outbox;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Demands.Department;
 

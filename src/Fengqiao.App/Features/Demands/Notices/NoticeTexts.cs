@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Localization;
 
 namespace Fengqiao.Features.Demands.Notices;
 

@@ -1,7 +1,3 @@
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Fengqiao.Features.Demands.Notices;
 
 /// <summary>How a staff account wants its notices: each as it happens, or one daily digest.</summary>

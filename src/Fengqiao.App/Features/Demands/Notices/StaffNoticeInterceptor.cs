@@ -1,16 +1,11 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Units;
-using System.Runtime.CompilerServices;
 using Fengqiao.Features.Demands.Department;
 using Fengqiao.Features.Open311;
 using Fengqiao.Features.Outbox;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Supervision;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fengqiao.Features.Demands.Notices;
 
@@ -20,44 +15,11 @@ namespace Fengqiao.Features.Demands.Notices;
 /// up) tells the case's officer and the leaders of the level it is addressed to. The messages join the same save, so
 /// they commit with the change or not at all.
 /// </summary>
-public sealed class StaffNoticeInterceptor(StaffMail mail, DepartmentLinks links, LocalClock clock, OutboxSignal signal) : SaveChangesInterceptor
+public sealed class StaffNoticeInterceptor(StaffMail mail, DepartmentLinks links, LocalClock clock, OutboxSignal signal) : OutboxInterceptor(signal)
 {
     private static readonly PostRole[] LeaderPosts = [PostRole.Leader, PostRole.StationDirector];
-    private readonly ConditionalWeakTable<DbContext, object> _added = [];
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        if (eventData.Context is AppDb db)
-        {
-            await AddAsync(db, false, cancellationToken);
-        }
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is AppDb db)
-        {
-            // Synchronous all the way down (sync: true): no wait on a task here.
-            AddAsync(db, true, CancellationToken.None).GetAwaiter().GetResult();
-        }
-        return result;
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        if (eventData.Context is { } context && _added.Remove(context))
-        {
-            signal.Poke();
-        }
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(SavedChanges(eventData, result));
-
-    private async Task AddAsync(AppDb db, bool sync, CancellationToken ct)
+    protected override async Task<bool> AddMessagesAsync(AppDb db, bool sync, CancellationToken ct)
     {
         var referrals = db.ChangeTracker.Entries<Referral>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         var notices = db.ChangeTracker.Entries<SupervisionNotice>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
@@ -68,10 +30,7 @@ public sealed class StaffNoticeInterceptor(StaffMail mail, DepartmentLinks links
         var added = referrals.Count > 0 && await ReferredAsync(db, referrals, sync, ct);
         added |= notices.Count > 0 && await SupervisedAsync(db, notices, sync, ct);
         added |= reopened.Count > 0 && await NotResolvedAsync(db, reopened, sync, ct);
-        if (added)
-        {
-            _added.AddOrUpdate(db, this);
-        }
+        return added;
     }
 
     private async Task<bool> ReferredAsync(AppDb db, List<Referral> referrals, bool sync, CancellationToken ct)

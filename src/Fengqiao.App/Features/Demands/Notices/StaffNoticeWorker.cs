@@ -1,5 +1,4 @@
 using Fengqiao.Infrastructure.Cluster;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Demands.Notices;
 

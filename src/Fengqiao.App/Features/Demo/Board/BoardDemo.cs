@@ -1,8 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Board;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Board;
 

@@ -4,9 +4,6 @@ using Fengqiao.Features.Demands;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Demands;
 

@@ -1,8 +1,5 @@
 using Fengqiao.Features.Demands.Notices;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Demands;
 

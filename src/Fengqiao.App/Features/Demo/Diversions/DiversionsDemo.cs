@@ -1,9 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Diversions;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Diversions;
 

@@ -1,8 +1,5 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Households;
 

@@ -1,9 +1,6 @@
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Teams;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
 
 namespace Fengqiao.Features.Demo.Teams;
 

@@ -2,12 +2,7 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Teams;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Teams;
 

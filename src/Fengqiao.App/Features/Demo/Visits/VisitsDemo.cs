@@ -2,9 +2,6 @@ using Fengqiao.Features.Areas;
 using Fengqiao.Features.Households;
 using Fengqiao.Features.People;
 using Fengqiao.Features.Visits;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Visits;
 

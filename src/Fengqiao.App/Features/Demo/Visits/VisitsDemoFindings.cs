@@ -1,9 +1,6 @@
 using Fengqiao.Features.Dangers;
 using Fengqiao.Features.Disputes;
 using Fengqiao.Features.Visits;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Demo.Visits;
 

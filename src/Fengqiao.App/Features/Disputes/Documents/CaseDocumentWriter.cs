@@ -1,7 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.Extensions.Localization;
 using PdfSharp.Pdf;
 
 namespace Fengqiao.Features.Disputes.Documents;

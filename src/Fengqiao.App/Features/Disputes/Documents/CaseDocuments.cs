@@ -1,8 +1,4 @@
 using System.Security.Cryptography;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Disputes.Documents;
 

@@ -1,11 +1,3 @@
-using System.Globalization;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Disputes.Documents;
 
 public static class DocumentEndpoints

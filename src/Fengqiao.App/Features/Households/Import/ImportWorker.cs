@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Households.Import;
 

@@ -1,14 +1,6 @@
 using Fengqiao.Features.Areas;
-using System.Globalization;
 using System.Text.Json;
-using Fengqiao.Infrastructure.Auth;
-using Fengqiao.Infrastructure.Data;
 using Fengqiao.Infrastructure.Telemetry;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Households.Import;
 

@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Statistics;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Privacy;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Households.Import;
 

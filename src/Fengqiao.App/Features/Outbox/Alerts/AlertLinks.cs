@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Outbox.Alerts;
 

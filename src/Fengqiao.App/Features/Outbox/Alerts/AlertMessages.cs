@@ -1,11 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Fengqiao.Features.Board;
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.Extensions.Localization;
 
 namespace Fengqiao.Features.Outbox.Alerts;
 

@@ -1,10 +1,4 @@
-using System.Globalization;
 using Fengqiao.Features.Areas;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Privacy;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.Outbox.Alerts;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace Fengqiao.Features.Outbox.Channels;

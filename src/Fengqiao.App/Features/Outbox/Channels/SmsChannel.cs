@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 
 namespace Fengqiao.Features.Outbox.Channels;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace Fengqiao.Features.Outbox.Channels;
 
 /// <summary>Signed outbound webhooks to the subscribed systems (110, 12345, a city's platform), named in the configuration.</summary>

@@ -1,8 +1,4 @@
 using System.Collections.Concurrent;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Scriban;
 
 namespace Fengqiao.Features.Outbox.Templates;

@@ -1,6 +1,3 @@
-using Fengqiao.Infrastructure.Localization;
-using Microsoft.Extensions.Localization;
-
 namespace Fengqiao.Features.Outbox.Templates;
 
 /// <summary>A placeholder a template may use, e.g. <c>{{ code }}</c>, with what it stands for (a localisation key).</summary>

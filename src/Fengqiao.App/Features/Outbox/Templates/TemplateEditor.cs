@@ -1,9 +1,4 @@
 using Fengqiao.Features.Open311;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Localization;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Scriban.Syntax;
 
 namespace Fengqiao.Features.Outbox.Templates;

@@ -1,9 +1,5 @@
-using System.Globalization;
 using Fengqiao.Features.Areas;
 using Fengqiao.Features.Units;
-using Fengqiao.Infrastructure.Data;
-using Fengqiao.Infrastructure.Web;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Features.People.Import;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MiniExcelLibs;
 
 namespace Fengqiao.Features.People.Import;

@@ -1,5 +1,3 @@
-using Fengqiao.Infrastructure.Scope;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Fengqiao.Infrastructure.Data.Replica;

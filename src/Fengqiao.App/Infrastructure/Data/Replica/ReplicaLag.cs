@@ -1,7 +1,4 @@
 using System.Data.Common;
-using Fengqiao.Infrastructure.Auth;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Fengqiao.Infrastructure.Data.Replica;
 
