@@ -21,7 +21,8 @@ public static class ToolCommands
             DatabaseCommands.Migrate(services), AccountCommands.CreateAdmin(services), AccountCommands.CreateUser(services),
             StaffCommands.ImportStaff(services), ResidentCommands.ImportResidents(services), ResidentCommands.MakeResidentsCsv(services),
             ResidentCommands.Reencrypt(services), BackupCommands.Backup(services), BackupCommands.Restore(services), BackupCommands.ExportHashCommand(services),
-            DatabaseCommands.VerifyAudit(services), RecountCommand.Recount(services), GenerateCommand.GenerateProvince(services)])
+            DatabaseCommands.VerifyAudit(services), RecountCommand.Recount(services), GenerateCommand.GenerateProvince(services),
+            NationalRollupCommand.NationalRollup()])
         {
             root.Subcommands.Add(command);
         }

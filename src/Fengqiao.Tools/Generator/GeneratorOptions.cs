@@ -2,10 +2,14 @@ namespace Fengqiao.Tools.Generator;
 
 /// <summary>
 /// The arguments of <c>generate-province</c>: <c>--scale</c> multiplies every count (1.0 is the whole province),
-/// <c>--seed</c> makes the content repeatable, <c>--years</c> of activity ending on <c>--end</c> (default: yesterday in China).
+/// <c>--seed</c> makes the content repeatable, <c>--years</c> of activity ending on <c>--end</c> (default: yesterday in China),
+/// <c>--province</c> the two digits every area code starts with (Jilin's 22 by default; <see cref="Provinces"/>).
 /// </summary>
-public sealed record GeneratorOptions(double Scale, int Seed, int Years, DateOnly End)
+public sealed record GeneratorOptions(double Scale, int Seed, int Years, DateOnly End, string Province = Features.Demo.DemoPlaces.ProvinceCode)
 {
+    /// <summary>A Jilin code under the chosen province's two digits.</summary>
+    public string Code(string jilinCode) => Provinces.Recode(jilinCode, Province);
+
     public DateOnly Start => End.AddYears(-Years).AddDays(1);
 
     public int Days => End.DayNumber - Start.DayNumber + 1;

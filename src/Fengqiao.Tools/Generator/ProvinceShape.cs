@@ -49,15 +49,17 @@ internal sealed class ProvinceShape
         var gridCount = Math.Max(communityCount, o.Count(100_000));
         var nextId = 1;
 
+        // Another province than Jilin keeps Jilin's shape and place names under its own code and name (docs/scale.md).
+        var named = o.Province == DemoPlaces.ProvinceCode ? null : Provinces.Find(o.Province);
         var province = new Place
         {
-            Id = nextId++, Code = DemoPlaces.ProvinceCode, Path = Area.ChildPath(null, DemoPlaces.ProvinceCode), NameZh = DemoPlaces.Province.Zh,
-            NameEn = DemoPlaces.Province.En, Level = AreaLevel.Province, Lat = DemoPlaces.CapitalLat, Lng = DemoPlaces.CapitalLng,
+            Id = nextId++, Code = o.Province, Path = Area.ChildPath(null, o.Province), NameZh = named?.NameZh ?? DemoPlaces.Province.Zh,
+            NameEn = named?.NameEn ?? DemoPlaces.Province.En, Level = AreaLevel.Province, Lat = DemoPlaces.CapitalLat, Lng = DemoPlaces.CapitalLng,
         };
         var cityRows = DemoPlaces.Cities.Take(cityCount).ToArray();
         var cities = cityRows.Select((c, i) => new Place
         {
-            Id = nextId++, Code = c.Code, Path = Area.ChildPath(province.Path, c.Code), NameZh = c.NameZh, NameEn = c.NameEn,
+            Id = nextId++, Code = o.Code(c.Code), Path = Area.ChildPath(province.Path, o.Code(c.Code)), NameZh = c.NameZh, NameEn = c.NameEn,
             Level = AreaLevel.City, Parent = 0, ParentId = province.Id, Lat = c.Lat, Lng = c.Lng,
         }).ToArray();
 
@@ -71,7 +73,7 @@ internal sealed class ProvinceShape
             {
                 counties.Add(new Place
                 {
-                    Id = nextId++, Code = k.Code, Path = Area.ChildPath(cities[c].Path, k.Code), NameZh = k.NameZh, NameEn = k.NameEn,
+                    Id = nextId++, Code = o.Code(k.Code), Path = Area.ChildPath(cities[c].Path, o.Code(k.Code)), NameZh = k.NameZh, NameEn = k.NameEn,
                     Level = AreaLevel.County, Parent = c, ParentId = cities[c].Id, Urban = k.Urban,
                     Lat = Clamp(cities[c].Lat + Jitter(rng, 0.6), 40.9, 46.2), Lng = Clamp(cities[c].Lng + Jitter(rng, 0.8), 121.7, 131.2),
                 });

@@ -155,7 +155,7 @@ internal sealed class RowsPeople(World w, IReadOnlyList<Unit> units)
         var person = new Person
         {
             Id = People.Count + 1, NameZh = name.Zh, NameEn = name.En, Kind = kind,
-            BadgeNumber = kind == PersonKind.PoliceOfficer ? $"22{++_badge:D6}" : null,
+            BadgeNumber = kind == PersonKind.PoliceOfficer ? $"{w.Options.Province}{++_badge:D6}" : null,
             ServiceSinceYear = _rng.Next(fromYear, toYear + 1), HomeUnitId = home.Id, HomeAreaPath = home.AreaPath, Version = 1,
         };
         People.Add(person);

@@ -33,8 +33,9 @@ internal static class RowsUnits
             return u;
         }
 
-        w.DepartmentUnit = Add("PSD-22", DemoPlaces.Department.Zh, DemoPlaces.Department.En, UnitKind.ProvincialDepartment, s.Province, null,
-            "长春市朝阳区人民大街").Id;
+        var named = Provinces.Find(s.Province.Code) is { } p && p.Code != DemoPlaces.ProvinceCode ? p : null;
+        w.DepartmentUnit = Add("PSD-" + s.Province.Code, named?.DepartmentZh ?? DemoPlaces.Department.Zh, named?.DepartmentEn ?? DemoPlaces.Department.En,
+            UnitKind.ProvincialDepartment, s.Province, null, "长春市朝阳区人民大街").Id;
         w.CityBureau = s.Cities.Select((c, i) => Add("PSB-" + c.Code, c.NameZh + "公安局", DemoPlaces.Cities[i].BureauEn, UnitKind.CityBureau, c,
             w.DepartmentUnit).Id).ToArray();
         w.CountyBranch = s.Counties.Select(k =>

@@ -24,7 +24,7 @@ public sealed class ToolCommandsTests
         var (code, output, _) = await RunAsync("--help");
         Assert.Equal(0, code);
         foreach (var command in (string[])["migrate", "create-admin", "create-user", "import-staff", "import-residents", "backup", "restore",
-            "reencrypt", "verify-audit", "recount", "generate-province", "export-hash", "make-residents-csv"])
+            "reencrypt", "verify-audit", "recount", "generate-province", "export-hash", "make-residents-csv", "national-rollup"])
         {
             Assert.Contains(command, output, StringComparison.Ordinal);
         }
@@ -49,6 +49,9 @@ public sealed class ToolCommandsTests
     [InlineData("generate-province", "--scale", "0")]
     [InlineData("generate-province", "--years", "31")]
     [InlineData("generate-province", "--end", "30/06/2026")]
+    [InlineData("generate-province", "--province", "99")]
+    [InlineData("national-rollup")]
+    [InlineData("national-rollup", "--province", "Data Source=a.db", "--from", "2026/01/01")]
     [InlineData("make-residents-csv", "0", "out.csv", "2201")]
     [InlineData("restore", "/no/such/backup")]
     public async Task WrongUsageIsRefusedWithExitCode2AndAPointerToTheHelp(params string[] args)
