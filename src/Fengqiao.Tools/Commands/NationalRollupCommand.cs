@@ -1,3 +1,4 @@
+using Fengqiao.Features.Areas;
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;

@@ -1,3 +1,5 @@
+using Fengqiao.Features.Disputes;
+using Fengqiao.Features.Households;
 using System.Globalization;
 using Fengqiao.Infrastructure.Data;
 using Fengqiao.Tests.Infrastructure;
