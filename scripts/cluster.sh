@@ -14,11 +14,14 @@
 #        primary                                      the current primary's member name
 #        env                                          the settings the nodes run with (connection strings etc.)
 #        psql [ARGS]                                  psql as the app's owner through the write port
+#        tool ARGS                                    an operator command (src/Fengqiao.Tools) with the nodes' settings
 #
 # Settings (environment): CLUSTER_DIR (/tmp/fengqiao-cluster), CLUSTER_NODES (3), CLUSTER_APP_PORT (8780),
 # CLUSTER_CHECK_PATH (/healthz; /readyz once the nodes have it), CLUSTER_CLIENT_REQS_PER_10S (1000),
 # CLUSTER_LIFT_LIMITS=1 (benchmarks from one address: every per-client limit lifted), CLUSTER_BUILD=1 (rebuild
-# the app first), FENGQIAO_TOOL (the operator command line, default the built src/Fengqiao.Tools; `migrate` is run through it).
+# the app first), FENGQIAO_TOOL (the operator command line, default the built src/Fengqiao.Tools; `migrate` is run through it),
+# CLUSTER_PROVINCE_SCALE (e.g. 0.1: a generated province of that scale instead of the demo, written by
+# `generate-province` through the write port before the nodes start, demo mode off).
 set -euo pipefail
 export LC_ALL=C
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -34,6 +37,7 @@ app_port=${CLUSTER_APP_PORT:-8780}
 stats_port=${CLUSTER_STATS_PORT:-8781}
 node_base_port=${CLUSTER_NODE_BASE_PORT:-5300}
 check_path=${CLUSTER_CHECK_PATH:-/readyz}
+province_scale=${CLUSTER_PROVINCE_SCALE:-}
 client_reqs_per_10s=${CLUSTER_CLIENT_REQS_PER_10S:-1000}
 open311_key=${CLUSTER_OPEN311_KEY:-fengqiao-demo-open311}
 members=(pg1 pg2)
@@ -132,7 +136,7 @@ ConnectionStrings__FengqiaoRead='Host=127.0.0.1;Port=$pg_read_port;Database=feng
 Privacy__Keys__k1=$PRIVACY_KEY_K1
 Privacy__CurrentKey=k1
 Privacy__HashKey=$PRIVACY_HASH_KEY
-Demo__Enabled=true
+Demo__Enabled=$([ -n "$province_scale" ] && echo false || echo true)
 Proxies__Known__0=127.0.0.1
 Open311__ApiKeys__0=$open311_key
 Logging__LogLevel__Default=Warning
@@ -275,9 +279,16 @@ up() {
   say "database, roles and migrations"
   create_app_database
   tool migrate >>"$logs/migrate.log" 2>&1 || { tail -n 30 "$logs/migrate.log" >&2; die "migrate failed"; }
+  if [ -n "$province_scale" ]; then
+    say "generate-province --scale $province_scale through the write port (the standby receives it synchronously)"
+    local g0=$SECONDS
+    tool generate-province --scale "$province_scale" >"$logs/generate.log" 2>&1 || { tail -n 30 "$logs/generate.log" >&2; die "generate-province failed"; }
+    tail -n 1 "$logs/generate.log"
+    echo "   in $((SECONDS - g0)) s"
+  fi
 
   # The first node seeds the demo province into the empty database; the others find it there.
-  say "node1 (seeds the demo province, up to 3 minutes)"
+  say "node1 ($([ -n "$province_scale" ] && echo "the generated province" || echo "seeds the demo province, up to 3 minutes"))"
   start_node 1 && wait_node 1 300
   local i
   for i in $(seq 2 "$nodes"); do start_node "$i"; done
@@ -338,6 +349,7 @@ case "$command" in
   pg-start) ensure_packages; load_secrets; start_member "$1" ;;
   primary) primary ;;
   env) load_secrets; node_env ;;
+  tool) load_secrets; tool "$@" ;;
   psql) load_secrets; PGPASSWORD=$APP_DB_PASSWORD psql -h 127.0.0.1 -p "$pg_write_port" -U fengqiao -d fengqiao "$@" ;;
   *) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//' >&2; exit 2 ;;
 esac
