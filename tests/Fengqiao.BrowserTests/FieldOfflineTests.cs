@@ -63,6 +63,67 @@ public sealed class FieldOfflineTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Equal(1, await CountAsync(page, "/visits?q=" + mark, "#visits .visit-row"));
     }
 
+    [Theory]
+    [InlineData("en-US", "Someone else changed this record while you were editing it.", "Rectified")]
+    [InlineData("zh-CN", "在您编辑期间，他人已修改此记录。", "已整改")]
+    public async Task ARemovalRecordedOfflineThatMeetsSomeoneElsesChangeIsShownNotOverwritten(string locale, string conflict, string rectified)
+    {
+        var page = await app.SignInAsync("demo.officer", locale, Phone);
+        await ControlledByServiceWorkerAsync(page);
+        // The test's own danger, registered online through the form: nothing depends on what the demo data holds.
+        var danger = await RegisterDangerAsync(page, $"Loose balcony plate {Guid.NewGuid().ToString("N")[..8]}");
+
+        await page.Context.SetOfflineAsync(true);
+        await page.FillAsync("#rectify-form input[name=rectifiedBy]", "Owner of flat 301");
+        await page.FillAsync("#rectify-form input[name=note]", "Plate fixed with four bolts");
+        await page.ClickAsync("#rectify-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "1");
+
+        // Meanwhile the director judges the same danger from another phone: its version moves on.
+        var director = await app.SignInAsync("demo.director", locale);
+        await director.GotoAsync(danger);
+        await director.ClickAsync("#assess-section summary");
+        await director.FillAsync("#assess-form input[name=measures]", "Cordon off the pavement");
+        await director.ClickAsync("#assess-form button[type=submit]");
+        await Assertions.Expect(director.Locator("#danger-assessed")).ToContainTextAsync("Cordon off the pavement");
+        await director.Context.CloseAsync();
+
+        await page.Context.SetOfflineAsync(false);
+        var kept = page.Locator("#drafts-list li");
+        await Assertions.Expect(kept.Locator(".draft-message")).ToContainTextAsync(conflict, new() { Timeout = 30000 });
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "1");
+
+        // Not overwritten: the server still has the director's judgement and the danger is not marked removed.
+        await page.GotoAsync(danger);
+        await Assertions.Expect(page.Locator("#danger-assessed")).ToContainTextAsync("Cordon off the pavement");
+        await Assertions.Expect(page.Locator("#danger-status")).Not.ToContainTextAsync(rectified);
+
+        // Opened again, the officer sees the current record with their own words back in the form, and sends it on purpose.
+        await page.Locator("#drafts-list li .draft-open").ClickAsync();
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("#rectify-form .draft-review")).ToContainTextAsync(conflict);
+        await Assertions.Expect(page.Locator("#danger-assessed")).ToContainTextAsync("Cordon off the pavement");
+        await Assertions.Expect(page.Locator("#rectify-form input[name=note]")).ToHaveValueAsync("Plate fixed with four bolts");
+        await page.ClickAsync("#rectify-form button[type=submit]");
+        await Assertions.Expect(page.Locator("#danger-status")).ToContainTextAsync(rectified);
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0");
+        await Assertions.Expect(page.Locator("#danger-assessed")).ToContainTextAsync("Cordon off the pavement");
+    }
+
+    /// <summary>Registers a danger online through /dangers/new and returns the address of its page.</summary>
+    private static async Task<string> RegisterDangerAsync(IPage page, string description)
+    {
+        await page.GotoAsync("/dangers/new");
+        await page.SelectOptionAsync("#Kind", "Fire");
+        await page.FillAsync("#Description", description);
+        await page.SelectOptionAsync("#AreaCode", new SelectOptionValue { Index = 1 });
+        await page.FillAsync("#ResponsibleParty", "Property management");
+        await page.ClickAsync("#danger-submit");
+        await page.WaitForURLAsync(new Regex("/dangers/\\d+$"));
+        await Assertions.Expect(page.Locator("#rectify-form")).ToBeVisibleAsync();
+        return new Uri(page.Url).AbsolutePath;
+    }
+
     private static async Task ControlledByServiceWorkerAsync(IPage page)
     {
         await page.WaitForFunctionAsync("() => navigator.serviceWorker && navigator.serviceWorker.ready.then(() => true)");
