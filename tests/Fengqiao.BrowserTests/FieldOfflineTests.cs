@@ -110,6 +110,88 @@ public sealed class FieldOfflineTests(BrowserApp app) : IClassFixture<BrowserApp
         await Assertions.Expect(page.Locator("#danger-assessed")).ToContainTextAsync("Cordon off the pavement");
     }
 
+    [Fact]
+    public async Task ACaseRegistrationMadeOfflineReachesTheServerExactlyOnce()
+    {
+        var page = await app.SignInAsync("demo.officer", "en-US", Phone);
+        var mark = Guid.NewGuid().ToString("N")[..8];
+        await ControlledByServiceWorkerAsync(page);
+        await page.GotoAsync("/disputes/new");
+        await page.Context.SetOfflineAsync(true);
+        await FillCaseAsync(page, mark);
+        await page.ClickAsync("#case-submit");
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "1");
+        await Assertions.Expect(page.Locator("#case-form .draft-saved")).ToBeVisibleAsync();
+        var copy = await page.EvaluateAsync<string>("() => window.fengqiaoDrafts.db.drafts.filter(d => d.kind === 'dispute').first().then(d => JSON.stringify(d))");
+
+        await page.Context.SetOfflineAsync(false);
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30000 });
+        Assert.Equal(1, await CountAsync(page, "/disputes?q=" + mark, "#cases tbody tr:has(a)"));
+
+        // Sent again, as after a lost answer: the case it registered, not a repeat of itself and not a second case.
+        await page.EvaluateAsync("copy => { const d = JSON.parse(copy); d.state = 'pending'; return window.fengqiaoDrafts.db.drafts.put(d).then(() => window.fengqiaoDrafts.sync()); }", copy);
+        await Assertions.Expect(page.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0");
+        Assert.Equal(1, await CountAsync(page, "/disputes?q=" + mark, "#cases tbody tr:has(a)"));
+    }
+
+    [Theory]
+    [InlineData("en-US", "2 saved on this phone, waiting to be sent")]
+    [InlineData("zh-CN", "2 条记录保存在本机，等待发送")]
+    public async Task AVolunteersTipAndPatrolMadeOfflineReachTheStationExactlyOnce(string locale, string two)
+    {
+        var phone = await VolunteerAsync(locale);
+        var mark = Guid.NewGuid().ToString("N")[..8];
+        await ControlledByServiceWorkerAsync(phone);
+        await phone.GotoAsync("/portal/patrol");
+        await phone.GotoAsync("/portal/tip");
+        await phone.Context.SetOfflineAsync(true);
+        await Assertions.Expect(phone.Locator("#drafts-offline")).ToBeVisibleAsync();
+        await phone.FillAsync("#Input_Text", $"Batteries carried into the basement at night {mark}");
+        await phone.ClickAsync("#tip-submit");
+        await Assertions.Expect(phone.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "1");
+
+        // The patrol form, opened earlier, comes from the phone's cache.
+        await phone.GotoAsync("/portal/patrol");
+        await phone.FillAsync("#Input_Route", $"East gate — building 5 {mark}");
+        await phone.ClickAsync("#patrol-submit");
+        await Assertions.Expect(phone.Locator("#drafts-count")).ToHaveTextAsync(two);
+        var copy = await phone.EvaluateAsync<string>("() => window.fengqiaoDrafts.db.drafts.filter(d => d.kind === 'tip').first().then(d => JSON.stringify(d))");
+
+        await phone.Context.SetOfflineAsync(false);
+        await Assertions.Expect(phone.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0", new() { Timeout = 30000 });
+        await phone.GotoAsync("/portal/patrol");
+        await Assertions.Expect(phone.Locator("#my-patrols li", new() { HasText = mark })).ToHaveCountAsync(1);
+        await phone.GotoAsync("/portal/tip");
+        await Assertions.Expect(phone.Locator("#my-tips li", new() { HasText = mark })).ToHaveCountAsync(1);
+
+        await phone.EvaluateAsync("copy => { const d = JSON.parse(copy); d.state = 'pending'; return window.fengqiaoDrafts.db.drafts.put(d).then(() => window.fengqiaoDrafts.sync()); }", copy);
+        await Assertions.Expect(phone.Locator("#drafts-count")).ToHaveAttributeAsync("data-count", "0");
+        await phone.ReloadAsync();
+        await Assertions.Expect(phone.Locator("#my-tips li", new() { HasText = mark })).ToHaveCountAsync(1);
+    }
+
+    private static async Task FillCaseAsync(IPage page, string mark)
+    {
+        await page.FillAsync("#Input_Title", $"Boxes blocking the stairwell {mark}");
+        await page.FillAsync("#Input_Summary", "Neighbours quarrel over boxes kept in the stairwell.");
+        await page.SelectOptionAsync("#Input_Source", "WalkIn");
+        await page.SelectOptionAsync("#Input_Category", "neighbour");
+        await page.SelectOptionAsync("#Input_Risk", "Blue");
+        await page.SelectOptionAsync("#Input_AreaCode", "220104001001001");
+        await page.FillAsync("#Input_Parties_0__Name", $"Sun {mark}");
+    }
+
+    private async Task<IPage> VolunteerAsync(string locale)
+    {
+        var phone = await app.NewPageAsync(Phone, locale);
+        await phone.GotoAsync("/portal/login");
+        await phone.FillAsync("#Input_UserName", "demo.volunteer");
+        await phone.FillAsync("#Input_Password", Fengqiao.Features.Demo.DemoAccounts.Password);
+        await phone.ClickAsync("#resident-login-form button[type=submit]");
+        await phone.WaitForURLAsync($"{app.BaseUrl}/portal");
+        return phone;
+    }
+
     /// <summary>Registers a danger online through /dangers/new and returns the address of its page.</summary>
     private static async Task<string> RegisterDangerAsync(IPage page, string description)
     {
