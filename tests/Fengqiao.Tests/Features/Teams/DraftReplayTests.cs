@@ -12,7 +12,7 @@ namespace Fengqiao.Tests.Features.Teams;
 
 /// <summary>
 /// A phone that sends a draft again (its answer lost to a dropped signal) sends the same device-made ClientId:
-/// a volunteer's tip and patrol and an officer's case registration are each stored once, on both databases,
+/// a volunteer's tip and patrol and an officer's case registration and hidden danger are each stored once, on both databases,
 /// also when the two sends arrive at the same moment.
 /// </summary>
 public abstract class DraftReplayTests(FengqiaoApp app)
@@ -73,6 +73,23 @@ public abstract class DraftReplayTests(FengqiaoApp app)
         Assert.Equal((first.Case.Id, first.Case.Code), (again.Case.Id, again.Case.Code));
         Assert.Equal(1, await StoredAsync(db => db.Disputes.IgnoreQueryFilters().CountAsync(d => d.ClientId == clientId)));
         Assert.Equal(1, await StoredAsync(db => db.Disputes.IgnoreQueryFilters().CountAsync(d => d.Title == $"楼道堆放杂物 {mark}")));
+    }
+
+    [Fact]
+    public async Task ADangerDraftSentTwiceAtTheSameMomentIsRegisteredOnce()
+    {
+        var officer = await app.ClientAsync("demo.officer");
+        var clientId = Guid.NewGuid();
+        var today = app.Services.GetRequiredService<LocalClock>().Today;
+        var body = new
+        {
+            kind = "Fire", description = "楼道内电动车充电。", areaCode = SecurityDb.ChongqingGrid, responsibleParty = "物业公司",
+            rectifyBy = today.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), clientId,
+        };
+        var both = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ => officer.PostAsJsonAsync("/api/dangers", body)));
+        var answers = await Task.WhenAll(both.Select(r => ReadAsync<Fengqiao.Features.Dangers.DangerDto>(r, HttpStatusCode.Created)));
+        Assert.Equal(answers[0].Id, answers[1].Id);
+        Assert.Equal(1, await StoredAsync(db => db.Dangers.IgnoreQueryFilters().CountAsync(d => d.ClientId == clientId)));
     }
 }
 
