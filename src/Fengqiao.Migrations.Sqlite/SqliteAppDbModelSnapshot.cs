@@ -798,6 +798,9 @@ namespace Fengqiao.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("ClosedOn")
                         .HasColumnType("TEXT");
 
@@ -908,6 +911,9 @@ namespace Fengqiao.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("Code")
                         .IsUnique();
@@ -2988,6 +2994,9 @@ namespace Fengqiao.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EndedAt")
                         .HasColumnType("INTEGER");
 
@@ -3021,6 +3030,9 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("LoggedByUserId");
 
@@ -3137,6 +3149,9 @@ namespace Fengqiao.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -3190,6 +3205,9 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("AreaPath");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
 
                     b.HasIndex("Code")
                         .IsUnique();

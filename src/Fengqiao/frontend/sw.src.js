@@ -13,7 +13,7 @@ const { ExpirationPlugin } = workbox.expiration;
 // Pages hold personal data: kept no longer than a session may last (SessionOptions.AbsoluteHours, 12 h),
 // and wiped by field.js at sign-out.
 const PAGES = 'fengqiao-pages';
-const worklists = /^\/(disputes|disputes\/new|dangers|dangers\/new|dangers\/\d+|visits|visits\/new|households|tips|patrols|campaigns|supervision)?$/;
+const worklists = /^\/(disputes|disputes\/new|dangers|dangers\/new|dangers\/\d+|visits|visits\/new|households|tips|patrols|campaigns|supervision|portal\/tip|portal\/patrol)?$/;
 
 precacheAndRoute(self.__WB_MANIFEST, { ignoreURLParametersMatching: [/^v$/] });
 

@@ -62,7 +62,17 @@ public static class DangerCommands
         {
             db.DisputeEvents.Add(workflow.NewEvent(dispute, DisputeEventType.DangerOpened, dispute.Status, danger.Description, dispute.Version));
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (i.ClientId is { } raced && DbErrors.IsUniqueViolation(e))
+        {
+            // The same draft, sent twice at once: the other request registered it first (the unique index on ClientId;
+            // EF has rolled back to its savepoint, so the transaction can still read).
+            db.ChangeTracker.Clear();
+            return await db.Dangers.AsNoTracking().FirstOrDefaultAsync(d => d.ClientId == raced, ct) ?? throw new InvalidOperationException("A danger failed to register.", e);
+        }
         await tx.CommitAsync(ct);
         return danger;
     }

@@ -105,6 +105,8 @@ public sealed class Dispute : IVersioned
     public List<DisputeParty> Parties { get; set; } = [];
     public List<DisputeHandler> Handlers { get; set; } = [];
     public long Version { get; set; }
+    /// <summary>The id the officer's phone gave the draft of its registration: a replay finds this case instead of registering another.</summary>
+    public Guid? ClientId { get; set; }
 
     public bool IsOpen => Status is not (DisputeStatus.Closed or DisputeStatus.NotResolvable) && MergedIntoId is null;
 }
@@ -121,6 +123,7 @@ internal sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasIndex(d => new { d.Status, d.DueDate });
         b.HasIndex(d => d.ResponsibleOfficerId);
         b.HasIndex(d => d.RegisteredOn);
+        b.HasIndex(d => d.ClientId).IsUnique();
         b.Property(d => d.Code).HasMaxLength(40);
         b.Property(d => d.Title).HasMaxLength(200);
         b.Property(d => d.Summary).HasMaxLength(4000);

@@ -8,7 +8,7 @@ public sealed record RegisterInput(
     string? Title, string? Summary, DisputeSource? Source, string? Category, RiskColour? Risk, int? PeopleInvolved,
     string? Address, double? Lat, double? Lng, string? AreaCode,
     IReadOnlyList<PartyInput>? Parties, int? ResponsibleOfficerId, IReadOnlyList<HandlerInput>? Handlers,
-    int? LinkToId, int? MergeIntoId);
+    int? LinkToId, int? MergeIntoId, Guid? ClientId = null);
 
 public sealed record EditInput(string? Title, string? Summary, string? Category, RiskColour? Risk, int? PeopleInvolved, string? Address, long? Version);
 

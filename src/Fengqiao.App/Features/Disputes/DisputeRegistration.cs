@@ -22,6 +22,11 @@ public sealed class DisputeRegistration(
 
     public async Task<(Dispute? Dispute, bool Merged)> RegisterAsync(Checks c, RegisterInput i, CancellationToken ct)
     {
+        // A draft sent again (the answer lost to a dropped signal) is the case already registered, not a second one.
+        if (await SentAsync(i.ClientId, ct) is { } sent)
+        {
+            return (sent, false);
+        }
         c.Required("title", i.Title, 200).Required("summary", i.Summary, 4000).Optional("address", i.Address, 200)
             .When(i.Source is null || !Enum.IsDefined(i.Source.Value), "source", "Choose where the case came from.")
             .When(i.Risk is null || !Enum.IsDefined(i.Risk.Value), "risk", "Choose a risk colour.")
@@ -56,7 +61,7 @@ public sealed class DisputeRegistration(
             PeopleInvolved = i.PeopleInvolved!.Value, Address = string.IsNullOrWhiteSpace(i.Address) ? null : i.Address.Trim(),
             Lat = i.Lat, Lng = i.Lng, AreaId = area.Id, AreaPath = area.Path, StationUnitId = await StationForAsync(area.Path, ct),
             ResponsibleOfficerId = officer?.Id, Status = officer is null ? DisputeStatus.Registered : DisputeStatus.Assigned,
-            RegisteredAt = clock.Now, RegisteredOn = today, LinkedToId = existing?.Id, SearchText = "",
+            RegisteredAt = clock.Now, RegisteredOn = today, LinkedToId = existing?.Id, SearchText = "", ClientId = i.ClientId,
             Parties = i.Parties!.Select(p => new DisputeParty { Role = p.Role!.Value, Name = p.Name!.Trim(), Address = p.Address?.Trim(), ResidentId = p.ResidentId }).ToList(),
         };
         d.SearchText = SearchText(d, d.Parties.Select(p => p.Name));
@@ -68,7 +73,17 @@ public sealed class DisputeRegistration(
         {
             db.DisputeEvents.Add(workflow.NewEvent(d, DisputeEventType.Linked, null, existing.Code, 1));
         }
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (i.ClientId is not null && DbErrors.IsUniqueViolation(e))
+        {
+            // The same draft, sent twice at once: the other request registered it first (the unique index on ClientId;
+            // EF has rolled back to its savepoint, so the transaction can still read).
+            db.ChangeTracker.Clear();
+            return (await SentAsync(i.ClientId, ct) ?? throw new InvalidOperationException("A case failed to register.", e), false);
+        }
         if (d.Risk == RiskColour.Red && Escalation.RedAlert(d, clock.Now) is { } alert)
         {
             // Red: reported to the county level at once and handled jointly.
@@ -79,6 +94,10 @@ public sealed class DisputeRegistration(
         await tx.CommitAsync(ct);
         return (d, false);
     }
+
+    /// <summary>The case registered from the draft with this device-made id, if it has arrived already (in the caller's jurisdiction).</summary>
+    public async Task<Dispute?> SentAsync(Guid? clientId, CancellationToken ct) =>
+        clientId is null ? null : await db.Disputes.AsNoTracking().FirstOrDefaultAsync(d => d.ClientId == clientId, ct);
 
     /// <summary>A repeat report joins the existing case: its new parties and what it says are added there.</summary>
     private async Task<Dispute> MergeAsync(Dispute existing, RegisterInput i, CancellationToken ct)

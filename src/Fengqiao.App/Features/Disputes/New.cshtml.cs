@@ -34,6 +34,8 @@ public sealed class NewModel(AppDb db, DisputeRegistration registration, ChecksF
     }
 
     [BindProperty] public InputModel Input { get; set; } = new();
+    /// <summary>Made on the device (js/drafts.js): the case is registered once however often the form is sent.</summary>
+    [BindProperty] public Guid? ClientId { get; set; }
     [BindProperty(SupportsGet = true)] public DisputeSource? Source { get; set; }
 
     public IReadOnlyList<RepeatCandidate> Repeats { get; private set; } = [];
@@ -51,6 +53,11 @@ public sealed class NewModel(AppDb db, DisputeRegistration registration, ChecksF
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        // A draft sent again after a lost answer: the case it registered, before its own name is taken for a repeat.
+        if (await registration.SentAsync(ClientId, ct) is { } sent)
+        {
+            return Redirect($"/disputes/{sent.Id}");
+        }
         var parties = Input.Parties.Where(p => !string.IsNullOrWhiteSpace(p.Name)).Select(p => new PartyInput(p.Role, p.Name, null, null)).ToList();
         if (Input.RepeatChoice is null)
         {
@@ -65,7 +72,7 @@ public sealed class NewModel(AppDb db, DisputeRegistration registration, ChecksF
         var merge = Input.RepeatChoice?.StartsWith("merge:", StringComparison.Ordinal) == true ? int.Parse(Input.RepeatChoice[6..], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
         var handlers = Input.CoHandlerId is null ? null : new List<HandlerInput> { new(Input.CoHandlerId, Input.CoHandlerRole ?? HandlerRole.CommunityCadre) };
         var input = new RegisterInput(Input.Title, Input.Summary, Input.Source, Input.Category, Input.Risk, Input.PeopleInvolved,
-            Input.Address, Input.Lat, Input.Lng, Input.AreaCode, parties, Input.ResponsibleOfficerId, handlers, link, merge);
+            Input.Address, Input.Lat, Input.Lng, Input.AreaCode, parties, Input.ResponsibleOfficerId, handlers, link, merge, ClientId);
         var c = checks.Create();
         var (d, _) = await registration.RegisterAsync(c, input, ct);
         if (d is not null)

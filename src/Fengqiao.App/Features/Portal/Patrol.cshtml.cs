@@ -21,6 +21,8 @@ public sealed class PatrolModel(AppDb db, ChecksFactory checks, UserManager<AppU
     }
 
     [BindProperty] public PatrolForm Input { get; set; } = new();
+    /// <summary>Made on the device (js/drafts.js): the patrol is logged once however often the form is sent.</summary>
+    [BindProperty] public Guid? ClientId { get; set; }
 
     public IReadOnlyList<VolunteerTeamDto> Teams { get; private set; } = [];
     public IReadOnlyList<PatrolDto> Logs { get; private set; } = [];
@@ -44,7 +46,7 @@ public sealed class PatrolModel(AppDb db, ChecksFactory checks, UserManager<AppU
         }
         var c = checks.Create();
         var input = new PatrolInput(Input.TeamId, TeamPages.FromForm(clock, Input.StartedAt), TeamPages.FromForm(clock, Input.EndedAt),
-            Input.Route, Input.Observations, Input.Participants);
+            Input.Route, Input.Observations, Input.Participants, ClientId);
         if (await Volunteers.LogPatrolAsync(db, c, clock, me, input, ct) is not null)
         {
             Message = l["The patrol is logged. Thank you."];

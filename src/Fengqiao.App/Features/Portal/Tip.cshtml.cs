@@ -19,6 +19,8 @@ public sealed class TipModel(AppDb db, ChecksFactory checks, FieldProtector prot
     }
 
     [BindProperty] public TipForm Input { get; set; } = new();
+    /// <summary>Made on the device (js/drafts.js): the tip is received once however often the form is sent.</summary>
+    [BindProperty] public Guid? ClientId { get; set; }
 
     public IReadOnlyList<VolunteerTeamDto> Teams { get; private set; } = [];
     public IReadOnlyList<VolunteerTipDto> Tips { get; private set; } = [];
@@ -46,7 +48,7 @@ public sealed class TipModel(AppDb db, ChecksFactory checks, FieldProtector prot
             return Challenge();
         }
         var c = checks.Create();
-        var tip = await Volunteers.SendTipAsync(db, c, protector, clock, user.Id, user.PhoneNumber, new VolunteerTipInput(Input.TeamId, Input.Text, Input.Phone), ct);
+        var tip = await Volunteers.SendTipAsync(db, c, protector, clock, user.Id, user.PhoneNumber, new VolunteerTipInput(Input.TeamId, Input.Text, Input.Phone, ClientId), ct);
         if (tip is not null)
         {
             Message = l["Your tip {0} has gone to the police station. Only that station sees that it came from you.", tip.Code].Value;

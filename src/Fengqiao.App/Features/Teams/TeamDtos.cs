@@ -5,13 +5,14 @@ public sealed record TeamInput(string? Name, TeamKind? Kind, string? AreaCode, s
 /// <summary>A new member: staff by their person id, a volunteer by the user name of their resident account (optional).</summary>
 public sealed record MemberInput(string? Name, MemberRole? Role, int? PersonId, string? ResidentUserName, DateOnly? JoinedOn);
 
-public sealed record PatrolInput(int? TeamId, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Route, string? Observations, int? Participants);
+public sealed record PatrolInput(int? TeamId, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, string? Route, string? Observations, int? Participants,
+    Guid? ClientId = null);
 
 /// <summary>A tip recorded by staff (a call to the station, a word on the street): for a team, or straight to a station.</summary>
 public sealed record TipInput(int? TeamId, int? StationUnitId, string? Text, string? TipsterName, string? TipsterPhone);
 
 /// <summary>A tip from a volunteer through the portal: their name and phone are the tipster's.</summary>
-public sealed record VolunteerTipInput(int? TeamId, string? Text, string? Phone);
+public sealed record VolunteerTipInput(int? TeamId, string? Text, string? Phone, Guid? ClientId = null);
 
 public sealed record TipVersionInput(long? Version);
 

@@ -259,7 +259,6 @@ public static class TeamEndpoints
         {
             return c.Problem();
         }
-        var mine = await Volunteers.TipsAsync(db, account.Id, ct);
-        return TypedResults.Created("/api/portal/volunteer/tips", mine.First(t => t.Id == tip.Id));
+        return TypedResults.Created("/api/portal/volunteer/tips", await Volunteers.TipAsync(db, account.Id, tip.Id, ct));
     }
 }

@@ -95,6 +95,8 @@ public sealed class PatrolLog
     public int Participants { get; set; }
     public string? LoggedByUserId { get; set; }
     public required string LoggedByName { get; set; }
+    /// <summary>The id the volunteer's phone gave the draft: a replay of the same draft finds this log instead of making another.</summary>
+    public Guid? ClientId { get; set; }
 }
 
 /// <summary>
@@ -123,6 +125,8 @@ public sealed class Tip : IVersioned
     public string? TipsterPhoneMasked { get; set; }
     public string? SubmittedByUserId { get; set; }
     public long Version { get; set; }
+    /// <summary>The id the volunteer's phone gave the draft: a replay of the same draft finds this tip instead of making another.</summary>
+    public Guid? ClientId { get; set; }
 }
 
 /// <summary>Police work among the people: a rule-of-law vice principal's lesson, an anti-fraud talk, helping farmers plough.</summary>
@@ -217,6 +221,7 @@ internal sealed class PatrolLogConfiguration : IEntityTypeConfiguration<PatrolLo
         b.HasIndex(p => p.AreaPath);
         b.HasIndex(p => new { p.TeamId, p.StartedAt });
         b.HasIndex(p => p.LoggedByUserId);
+        b.HasIndex(p => p.ClientId).IsUnique();
         b.HasOne(p => p.Team).WithMany().HasForeignKey(p => p.TeamId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -231,6 +236,7 @@ internal sealed class TipConfiguration : IEntityTypeConfiguration<Tip>
         b.HasIndex(t => t.AreaPath);
         b.HasIndex(t => new { t.Status, t.ReceivedAt });
         b.HasIndex(t => t.SubmittedByUserId);
+        b.HasIndex(t => t.ClientId).IsUnique();
         b.Property(t => t.Code).HasMaxLength(40);
         b.Property(t => t.AreaPath).HasMaxLength(200);
         b.Property(t => t.Text).HasMaxLength(2000);

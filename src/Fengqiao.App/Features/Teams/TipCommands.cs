@@ -39,7 +39,8 @@ public static class TipCommands
         c.When(!string.IsNullOrWhiteSpace(phone) && !ChineseMobile.IsValid(phone), field, ChineseMobile.InvalidMessage);
 
     /// <summary>Stores the tip with its code; the phone is kept encrypted, and masked for the station's screens.</summary>
-    public static async Task<Tip> ReceiveAsync(AppDb db, FieldProtector protector, LocalClock clock, TipTarget target, string text, CancellationToken ct)
+    public static async Task<Tip> ReceiveAsync(AppDb db, FieldProtector protector, LocalClock clock, TipTarget target, string text, CancellationToken ct,
+        Guid? clientId = null)
     {
         var phone = string.IsNullOrWhiteSpace(target.Phone) ? null : ChineseMobile.Normalise(target.Phone);
         var now = clock.Now.ToUniversalTime();
@@ -57,6 +58,7 @@ public static class TipCommands
             TipsterPhoneCipher = phone is null ? null : protector.Protect(phone),
             TipsterPhoneMasked = phone is null ? null : Mask.Phone(phone),
             SubmittedByUserId = target.SubmittedByUserId,
+            ClientId = clientId,
         };
         db.Tips.Add(tip);
         await db.SaveChangesAsync(ct);

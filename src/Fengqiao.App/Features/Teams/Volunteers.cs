@@ -30,10 +30,17 @@ public static class Volunteers
             .ToListAsync(ct);
 
     public static Task<List<VolunteerTipDto>> TipsAsync(AppDb db, string userId, CancellationToken ct) =>
-        db.Tips.IgnoreQueryFilters().AsNoTracking().Where(t => t.SubmittedByUserId == userId)
-            .OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id).Take(Shown)
-            .Select(t => new VolunteerTipDto(t.Id, t.Code, t.Team != null ? t.Team.Name : null, t.Text, t.ReceivedAt, t.Status))
-            .ToListAsync(ct);
+        ToDto(OwnTips(db, userId).OrderByDescending(t => t.ReceivedAt).ThenByDescending(t => t.Id).Take(Shown)).ToListAsync(ct);
+
+    /// <summary>One of the resident's own tips (however old: a draft replayed late answers with the tip it made).</summary>
+    public static Task<VolunteerTipDto> TipAsync(AppDb db, string userId, int id, CancellationToken ct) =>
+        ToDto(OwnTips(db, userId).Where(t => t.Id == id)).FirstAsync(ct);
+
+    private static IQueryable<Tip> OwnTips(AppDb db, string userId) =>
+        db.Tips.IgnoreQueryFilters().AsNoTracking().Where(t => t.SubmittedByUserId == userId);
+
+    private static IQueryable<VolunteerTipDto> ToDto(IQueryable<Tip> q) =>
+        q.Select(t => new VolunteerTipDto(t.Id, t.Code, t.Team != null ? t.Team.Name : null, t.Text, t.ReceivedAt, t.Status));
 
     private sealed record Target(string Name, int TeamId, int StationUnitId, string? StationAreaPath);
 
@@ -46,6 +53,11 @@ public static class Volunteers
     /// <summary>The volunteer logs a patrol of one of their own teams; they are the one who logged it.</summary>
     public static async Task<PatrolLog?> LogPatrolAsync(AppDb db, Checks c, LocalClock clock, string userId, PatrolInput i, CancellationToken ct)
     {
+        // A draft sent again (the answer lost to a dropped signal) is the patrol already logged, not a second one.
+        if (await SentPatrolAsync(db, userId, i.ClientId, ct) is { } sent)
+        {
+            return sent;
+        }
         var member = i.TeamId is null ? null : await Memberships(db, userId).Where(m => m.TeamId == i.TeamId)
             .Select(m => new { m.Name, m.TeamId, m.Team!.AreaPath }).FirstOrDefaultAsync(ct);
         c.When(member is null, "teamId", "Choose one of your teams.");
@@ -55,10 +67,30 @@ public static class Volunteers
             return null;
         }
         var log = TeamCommands.NewPatrol(member!.TeamId, member.AreaPath, i, userId, member.Name);
+        log.ClientId = i.ClientId;
         db.PatrolLogs.Add(log);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (i.ClientId is not null && DbErrors.IsUniqueViolation(e))
+        {
+            // The same draft, sent twice at once: the other request saved it first (the unique index on ClientId).
+            db.ChangeTracker.Clear();
+            return await SentPatrolAsync(db, userId, i.ClientId, ct) ?? throw new InvalidOperationException("A patrol log failed to save.", e);
+        }
         return log;
     }
+
+    /// <summary>The volunteer's own patrol log made from the draft with this device-made id, if it has arrived already.</summary>
+    private static async Task<PatrolLog?> SentPatrolAsync(AppDb db, string userId, Guid? clientId, CancellationToken ct) =>
+        clientId is null ? null
+            : await db.PatrolLogs.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(p => p.ClientId == clientId && p.LoggedByUserId == userId, ct);
+
+    /// <summary>The volunteer's own tip made from the draft with this device-made id, if it has arrived already.</summary>
+    private static async Task<Tip?> SentTipAsync(AppDb db, string userId, Guid? clientId, CancellationToken ct) =>
+        clientId is null ? null
+            : await db.Tips.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.ClientId == clientId && t.SubmittedByUserId == userId, ct);
 
     /// <summary>
     /// The volunteer sends a tip to the station of one of their teams. Their name (as the team knows
@@ -67,6 +99,11 @@ public static class Volunteers
     public static async Task<Tip?> SendTipAsync(
         AppDb db, Checks c, FieldProtector protector, LocalClock clock, string userId, string? accountPhone, VolunteerTipInput i, CancellationToken ct)
     {
+        // A draft sent again is the tip already received: the station gets it once.
+        if (await SentTipAsync(db, userId, i.ClientId, ct) is { } sent)
+        {
+            return sent;
+        }
         var target = i.TeamId is null ? null : await Targets(db, userId, i.TeamId.Value).FirstOrDefaultAsync(ct);
         c.When(target is null || target.StationAreaPath is null, "teamId", "Choose one of your teams.");
         TipCommands.CheckText(c, i.Text);
@@ -76,7 +113,15 @@ public static class Volunteers
         {
             return null;
         }
-        return await TipCommands.ReceiveAsync(db, protector, clock,
-            new TipCommands.TipTarget(target!.StationUnitId, target.StationAreaPath!, target.TeamId, target.Name, phone, userId), i.Text!, ct);
+        try
+        {
+            return await TipCommands.ReceiveAsync(db, protector, clock,
+                new TipCommands.TipTarget(target!.StationUnitId, target.StationAreaPath!, target.TeamId, target.Name, phone, userId), i.Text!, ct, i.ClientId);
+        }
+        catch (DbUpdateException e) when (i.ClientId is not null && DbErrors.IsUniqueViolation(e))
+        {
+            db.ChangeTracker.Clear();
+            return await SentTipAsync(db, userId, i.ClientId, ct) ?? throw new InvalidOperationException("A tip failed to save.", e);
+        }
     }
 }
