@@ -80,7 +80,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Board.CommunityEvent", b =>
@@ -336,7 +336,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "RectifyBy");
 
-                    b.ToTable("Dangers");
+                    b.ToTable("Dangers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
@@ -388,7 +388,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("DangerId");
 
-                    b.ToTable("DangerEvents");
+                    b.ToTable("DangerEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
@@ -471,7 +471,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("AreaPath");
 
-                    b.ToTable("CommunityProjects");
+                    b.ToTable("CommunityProjects", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Demand", b =>
@@ -565,7 +565,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "RaisedOn");
 
-                    b.ToTable("Demands");
+                    b.ToTable("Demands", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
@@ -665,7 +665,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectMembers");
+                    b.ToTable("ProjectMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectOrder", b =>
@@ -703,7 +703,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectOrders");
+                    b.ToTable("ProjectOrders", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Referral", b =>
@@ -809,7 +809,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("AnsweredOn", "DueOn");
 
-                    b.ToTable("DemandReferrals");
+                    b.ToTable("DemandReferrals", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.Dispute", b =>
@@ -968,7 +968,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
-                    b.ToTable("Disputes");
+                    b.ToTable("Disputes", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeEvent", b =>
@@ -1034,7 +1034,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Type", "Day", "AreaPath");
 
-                    b.ToTable("DisputeEvents");
+                    b.ToTable("DisputeEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeHandler", b =>
@@ -1134,7 +1134,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("FollowUpVisits");
+                    b.ToTable("FollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationAgreement", b =>
@@ -1174,7 +1174,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationAgreements");
+                    b.ToTable("MediationAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationSession", b =>
@@ -1216,7 +1216,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationSessions");
+                    b.ToTable("MediationSessions", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Diversions.Diversion", b =>
@@ -1507,7 +1507,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("PhoneHash");
 
-                    b.ToTable("Households");
+                    b.ToTable("Households", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Import.ImportJob", b =>
@@ -1588,7 +1588,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status");
 
-                    b.ToTable("ImportJobs");
+                    b.ToTable("ImportJobs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Resident", b =>
@@ -1667,7 +1667,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Name", "AreaPath");
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Open311.RequestPhoto", b =>
@@ -1929,7 +1929,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("ResidentRequests");
+                    b.ToTable("ResidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Outbox.Alerts.AlertSubscription", b =>
@@ -2202,7 +2202,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("NameZh");
 
-                    b.ToTable("People");
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Post", b =>
@@ -2256,7 +2256,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("PersonId", "StartDate");
 
-                    b.ToTable("Posts");
+                    b.ToTable("Posts", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Appointment", b =>
@@ -2312,7 +2312,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("SlotId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Counter", b =>
@@ -2398,7 +2398,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Outlets");
+                    b.ToTable("Outlets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.PublicService", b =>
@@ -2455,7 +2455,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("PublicServices");
+                    b.ToTable("PublicServices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Rectification", b =>
@@ -2509,7 +2509,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("Rectifications");
+                    b.ToTable("Rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Review", b =>
@@ -2571,7 +2571,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("OutletId", "Day");
 
-                    b.ToTable("Reviews");
+                    b.ToTable("Reviews", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceBundle", b =>
@@ -2607,7 +2607,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ServiceBundles");
+                    b.ToTable("ServiceBundles", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceRecord", b =>
@@ -2703,7 +2703,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("ServiceRecords");
+                    b.ToTable("ServiceRecords", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Slot", b =>
@@ -2740,7 +2740,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("OutletId", "Date", "Start")
                         .IsUnique();
 
-                    b.ToTable("Slots");
+                    b.ToTable("Slots", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Ticket", b =>
@@ -2805,7 +2805,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("OutletId", "Day", "Status");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Secondments.Secondment", b =>
@@ -2882,7 +2882,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("ToUnitId");
 
-                    b.ToTable("Secondments");
+                    b.ToTable("Secondments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
@@ -2969,7 +2969,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("SubjectKind", "SubjectId", "DueDate", "Level")
                         .IsUnique();
 
-                    b.ToTable("SupervisionNotices");
+                    b.ToTable("SupervisionNotices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Meeting", b =>
@@ -3017,7 +3017,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("AreaId", "HeldOn");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.MeetingTask", b =>
@@ -3065,7 +3065,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("DoneOn", "DueOn");
 
-                    b.ToTable("MeetingTasks");
+                    b.ToTable("MeetingTasks", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.OutreachActivity", b =>
@@ -3117,7 +3117,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Kind", "HeldOn");
 
-                    b.ToTable("OutreachActivities");
+                    b.ToTable("OutreachActivities", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.PatrolLog", b =>
@@ -3178,7 +3178,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("TeamId", "StartedAt");
 
-                    b.ToTable("PatrolLogs");
+                    b.ToTable("PatrolLogs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Team", b =>
@@ -3227,7 +3227,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Kind", "AreaPath");
 
-                    b.ToTable("Teams");
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.TeamMember", b =>
@@ -3278,7 +3278,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("TeamMembers");
+                    b.ToTable("TeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Tip", b =>
@@ -3369,7 +3369,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("Status", "ReceivedAt");
 
-                    b.ToTable("Tips");
+                    b.ToTable("Tips", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Units.Unit", b =>
@@ -3445,7 +3445,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("ParentUnitId");
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Campaign", b =>
@@ -3498,7 +3498,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("StartsOn", "EndsOn");
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.CampaignArea", b =>
@@ -3530,7 +3530,7 @@ namespace Fengqiao.Migrations.Postgres
                     b.HasIndex("CampaignId", "AreaId")
                         .IsUnique();
 
-                    b.ToTable("CampaignAreas");
+                    b.ToTable("CampaignAreas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Visit", b =>
@@ -3602,7 +3602,7 @@ namespace Fengqiao.Migrations.Postgres
 
                     b.HasIndex("CampaignId", "HouseholdId");
 
-                    b.ToTable("Visits");
+                    b.ToTable("Visits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Infrastructure.Audit.AuditEntry", b =>

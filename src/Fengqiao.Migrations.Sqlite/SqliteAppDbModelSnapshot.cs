@@ -72,7 +72,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Board.CommunityEvent", b =>
@@ -319,7 +319,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RectifyBy");
 
-                    b.ToTable("Dangers");
+                    b.ToTable("Dangers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
@@ -368,7 +368,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DangerId");
 
-                    b.ToTable("DangerEvents");
+                    b.ToTable("DangerEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
@@ -446,7 +446,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaPath");
 
-                    b.ToTable("CommunityProjects");
+                    b.ToTable("CommunityProjects", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Demand", b =>
@@ -537,7 +537,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RaisedOn");
 
-                    b.ToTable("Demands");
+                    b.ToTable("Demands", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
@@ -633,7 +633,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectMembers");
+                    b.ToTable("ProjectMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectOrder", b =>
@@ -669,7 +669,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectOrders");
+                    b.ToTable("ProjectOrders", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Referral", b =>
@@ -772,7 +772,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AnsweredOn", "DueOn");
 
-                    b.ToTable("DemandReferrals");
+                    b.ToTable("DemandReferrals", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.Dispute", b =>
@@ -928,7 +928,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
-                    b.ToTable("Disputes");
+                    b.ToTable("Disputes", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeEvent", b =>
@@ -991,7 +991,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Type", "Day", "AreaPath");
 
-                    b.ToTable("DisputeEvents");
+                    b.ToTable("DisputeEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeHandler", b =>
@@ -1085,7 +1085,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("FollowUpVisits");
+                    b.ToTable("FollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationAgreement", b =>
@@ -1123,7 +1123,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationAgreements");
+                    b.ToTable("MediationAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationSession", b =>
@@ -1163,7 +1163,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationSessions");
+                    b.ToTable("MediationSessions", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Diversions.Diversion", b =>
@@ -1443,7 +1443,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("PhoneHash");
 
-                    b.ToTable("Households");
+                    b.ToTable("Households", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Import.ImportJob", b =>
@@ -1520,7 +1520,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("ImportJobs");
+                    b.ToTable("ImportJobs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Resident", b =>
@@ -1596,7 +1596,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Name", "AreaPath");
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Open311.RequestPhoto", b =>
@@ -1850,7 +1850,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("ResidentRequests");
+                    b.ToTable("ResidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Outbox.Alerts.AlertSubscription", b =>
@@ -2112,7 +2112,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("NameZh");
 
-                    b.ToTable("People");
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Post", b =>
@@ -2163,7 +2163,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "StartDate");
 
-                    b.ToTable("Posts");
+                    b.ToTable("Posts", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Appointment", b =>
@@ -2216,7 +2216,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("SlotId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Counter", b =>
@@ -2297,7 +2297,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Outlets");
+                    b.ToTable("Outlets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.PublicService", b =>
@@ -2352,7 +2352,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("PublicServices");
+                    b.ToTable("PublicServices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Rectification", b =>
@@ -2403,7 +2403,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("Rectifications");
+                    b.ToTable("Rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Review", b =>
@@ -2462,7 +2462,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("OutletId", "Day");
 
-                    b.ToTable("Reviews");
+                    b.ToTable("Reviews", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceBundle", b =>
@@ -2496,7 +2496,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ServiceBundles");
+                    b.ToTable("ServiceBundles", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceRecord", b =>
@@ -2589,7 +2589,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("ServiceRecords");
+                    b.ToTable("ServiceRecords", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Slot", b =>
@@ -2623,7 +2623,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("OutletId", "Date", "Start")
                         .IsUnique();
 
-                    b.ToTable("Slots");
+                    b.ToTable("Slots", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Ticket", b =>
@@ -2685,7 +2685,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("OutletId", "Day", "Status");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Secondments.Secondment", b =>
@@ -2758,7 +2758,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ToUnitId");
 
-                    b.ToTable("Secondments");
+                    b.ToTable("Secondments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
@@ -2841,7 +2841,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("SubjectKind", "SubjectId", "DueDate", "Level")
                         .IsUnique();
 
-                    b.ToTable("SupervisionNotices");
+                    b.ToTable("SupervisionNotices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Meeting", b =>
@@ -2886,7 +2886,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "HeldOn");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.MeetingTask", b =>
@@ -2931,7 +2931,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DoneOn", "DueOn");
 
-                    b.ToTable("MeetingTasks");
+                    b.ToTable("MeetingTasks", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.OutreachActivity", b =>
@@ -2980,7 +2980,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Kind", "HeldOn");
 
-                    b.ToTable("OutreachActivities");
+                    b.ToTable("OutreachActivities", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.PatrolLog", b =>
@@ -3038,7 +3038,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "StartedAt");
 
-                    b.ToTable("PatrolLogs");
+                    b.ToTable("PatrolLogs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Team", b =>
@@ -3084,7 +3084,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Kind", "AreaPath");
 
-                    b.ToTable("Teams");
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.TeamMember", b =>
@@ -3132,7 +3132,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("TeamMembers");
+                    b.ToTable("TeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Tip", b =>
@@ -3220,7 +3220,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "ReceivedAt");
 
-                    b.ToTable("Tips");
+                    b.ToTable("Tips", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Units.Unit", b =>
@@ -3293,7 +3293,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ParentUnitId");
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Campaign", b =>
@@ -3343,7 +3343,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("StartsOn", "EndsOn");
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.CampaignArea", b =>
@@ -3372,7 +3372,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("CampaignId", "AreaId")
                         .IsUnique();
 
-                    b.ToTable("CampaignAreas");
+                    b.ToTable("CampaignAreas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Visit", b =>
@@ -3441,7 +3441,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "HouseholdId");
 
-                    b.ToTable("Visits");
+                    b.ToTable("Visits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Infrastructure.Audit.AuditEntry", b =>

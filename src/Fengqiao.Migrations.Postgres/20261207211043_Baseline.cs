@@ -278,6 +278,19 @@ namespace Fengqiao.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Owner = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    UntilMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticePreferences",
                 columns: table => new
                 {
@@ -1219,7 +1232,8 @@ namespace Fengqiao.Migrations.Postgres
                     ResolvedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     SearchText = table.Column<string>(type: "character varying(6000)", maxLength: 6000, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1371,7 +1385,8 @@ namespace Fengqiao.Migrations.Postgres
                     DemandId = table.Column<int>(type: "integer", nullable: true),
                     DisputeId = table.Column<int>(type: "integer", nullable: true),
                     DangerId = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1410,7 +1425,8 @@ namespace Fengqiao.Migrations.Postgres
                     Observations = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     Participants = table.Column<int>(type: "integer", nullable: false),
                     LoggedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    LoggedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    LoggedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1475,7 +1491,8 @@ namespace Fengqiao.Migrations.Postgres
                     TipsterPhoneCipher = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     TipsterPhoneMasked = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
                     SubmittedByUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1743,7 +1760,8 @@ namespace Fengqiao.Migrations.Postgres
                     Risk = table.Column<int>(type: "integer", nullable: true),
                     Measures = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     AssessedById = table.Column<int>(type: "integer", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1993,6 +2011,29 @@ namespace Fengqiao.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DangerPhoto",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DangerId = table.Column<int>(type: "integer", nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DangerPhoto", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DangerPhoto_Dangers_DangerId",
+                        column: x => x.DangerId,
+                        principalTable: "Dangers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AlertSubscriptions_AreaId_EmailHash",
                 table: "AlertSubscriptions",
@@ -2178,6 +2219,11 @@ namespace Fengqiao.Migrations.Postgres
                 column: "DangerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DangerPhoto_DangerId",
+                table: "DangerPhoto",
+                column: "DangerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dangers_AreaId",
                 table: "Dangers",
                 column: "AreaId");
@@ -2191,6 +2237,12 @@ namespace Fengqiao.Migrations.Postgres
                 name: "IX_Dangers_AssessedById",
                 table: "Dangers",
                 column: "AssessedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dangers_ClientId",
+                table: "Dangers",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dangers_Code",
@@ -2325,6 +2377,12 @@ namespace Fengqiao.Migrations.Postgres
                 name: "IX_Disputes_AreaPath_MergedIntoId_RegisteredAt",
                 table: "Disputes",
                 columns: new[] { "AreaPath", "MergedIntoId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_ClientId",
+                table: "Disputes",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Disputes_Code",
@@ -2551,6 +2609,12 @@ namespace Fengqiao.Migrations.Postgres
                 name: "IX_PatrolLogs_AreaPath",
                 table: "PatrolLogs",
                 column: "AreaPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatrolLogs_ClientId",
+                table: "PatrolLogs",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatrolLogs_LoggedByUserId",
@@ -2851,6 +2915,12 @@ namespace Fengqiao.Migrations.Postgres
                 column: "AreaPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tips_ClientId",
+                table: "Tips",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tips_Code",
                 table: "Tips",
                 column: "Code",
@@ -2923,6 +2993,12 @@ namespace Fengqiao.Migrations.Postgres
                 columns: new[] { "CampaignId", "HouseholdId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Visits_ClientId",
+                table: "Visits",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_HouseholdId",
                 table: "Visits",
                 column: "HouseholdId");
@@ -2993,6 +3069,9 @@ namespace Fengqiao.Migrations.Postgres
                 name: "DangerEvents");
 
             migrationBuilder.DropTable(
+                name: "DangerPhoto");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -3021,6 +3100,9 @@ namespace Fengqiao.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "MediationAgreements");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Fengqiao.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261207204532_FieldDrafts2")]
-    partial class FieldDrafts2
+    [Migration("20261207211040_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -75,7 +75,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Path")
                         .IsUnique();
 
-                    b.ToTable("Areas");
+                    b.ToTable("Areas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Board.CommunityEvent", b =>
@@ -322,7 +322,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RectifyBy");
 
-                    b.ToTable("Dangers");
+                    b.ToTable("Dangers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerEvent", b =>
@@ -371,7 +371,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DangerId");
 
-                    b.ToTable("DangerEvents");
+                    b.ToTable("DangerEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Dangers.DangerPhoto", b =>
@@ -449,7 +449,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaPath");
 
-                    b.ToTable("CommunityProjects");
+                    b.ToTable("CommunityProjects", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Demand", b =>
@@ -540,7 +540,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RaisedOn");
 
-                    b.ToTable("Demands");
+                    b.ToTable("Demands", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Notices.HeldNotice", b =>
@@ -636,7 +636,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectMembers");
+                    b.ToTable("ProjectMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.ProjectOrder", b =>
@@ -672,7 +672,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ProjectId");
 
-                    b.ToTable("ProjectOrders");
+                    b.ToTable("ProjectOrders", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Demands.Referral", b =>
@@ -775,7 +775,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AnsweredOn", "DueOn");
 
-                    b.ToTable("DemandReferrals");
+                    b.ToTable("DemandReferrals", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.Dispute", b =>
@@ -931,7 +931,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaPath", "MergedIntoId", "RegisteredAt");
 
-                    b.ToTable("Disputes");
+                    b.ToTable("Disputes", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeEvent", b =>
@@ -994,7 +994,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Type", "Day", "AreaPath");
 
-                    b.ToTable("DisputeEvents");
+                    b.ToTable("DisputeEvents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.DisputeHandler", b =>
@@ -1088,7 +1088,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("FollowUpVisits");
+                    b.ToTable("FollowUpVisits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationAgreement", b =>
@@ -1126,7 +1126,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationAgreements");
+                    b.ToTable("MediationAgreements", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Disputes.MediationSession", b =>
@@ -1166,7 +1166,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DisputeId");
 
-                    b.ToTable("MediationSessions");
+                    b.ToTable("MediationSessions", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Diversions.Diversion", b =>
@@ -1446,7 +1446,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("PhoneHash");
 
-                    b.ToTable("Households");
+                    b.ToTable("Households", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Import.ImportJob", b =>
@@ -1523,7 +1523,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status");
 
-                    b.ToTable("ImportJobs");
+                    b.ToTable("ImportJobs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Households.Resident", b =>
@@ -1599,7 +1599,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Name", "AreaPath");
 
-                    b.ToTable("Residents");
+                    b.ToTable("Residents", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Open311.RequestPhoto", b =>
@@ -1853,7 +1853,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "RequestedAt");
 
-                    b.ToTable("ResidentRequests");
+                    b.ToTable("ResidentRequests", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Outbox.Alerts.AlertSubscription", b =>
@@ -2115,7 +2115,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("NameZh");
 
-                    b.ToTable("People");
+                    b.ToTable("People", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.People.Post", b =>
@@ -2166,7 +2166,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("PersonId", "StartDate");
 
-                    b.ToTable("Posts");
+                    b.ToTable("Posts", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Appointment", b =>
@@ -2219,7 +2219,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("SlotId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("Appointments");
+                    b.ToTable("Appointments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Counter", b =>
@@ -2300,7 +2300,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("UnitId");
 
-                    b.ToTable("Outlets");
+                    b.ToTable("Outlets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.PublicService", b =>
@@ -2355,7 +2355,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("PublicServices");
+                    b.ToTable("PublicServices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Rectification", b =>
@@ -2406,7 +2406,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("Rectifications");
+                    b.ToTable("Rectifications", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Review", b =>
@@ -2465,7 +2465,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("OutletId", "Day");
 
-                    b.ToTable("Reviews");
+                    b.ToTable("Reviews", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceBundle", b =>
@@ -2499,7 +2499,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("ServiceBundles");
+                    b.ToTable("ServiceBundles", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.ServiceRecord", b =>
@@ -2592,7 +2592,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "DueDate");
 
-                    b.ToTable("ServiceRecords");
+                    b.ToTable("ServiceRecords", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Slot", b =>
@@ -2626,7 +2626,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("OutletId", "Date", "Start")
                         .IsUnique();
 
-                    b.ToTable("Slots");
+                    b.ToTable("Slots", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.PublicServices.Ticket", b =>
@@ -2688,7 +2688,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("OutletId", "Day", "Status");
 
-                    b.ToTable("Tickets");
+                    b.ToTable("Tickets", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Secondments.Secondment", b =>
@@ -2761,7 +2761,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ToUnitId");
 
-                    b.ToTable("Secondments");
+                    b.ToTable("Secondments", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Statistics.AreaRollup", b =>
@@ -2844,7 +2844,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("SubjectKind", "SubjectId", "DueDate", "Level")
                         .IsUnique();
 
-                    b.ToTable("SupervisionNotices");
+                    b.ToTable("SupervisionNotices", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Meeting", b =>
@@ -2889,7 +2889,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("AreaId", "HeldOn");
 
-                    b.ToTable("Meetings");
+                    b.ToTable("Meetings", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.MeetingTask", b =>
@@ -2934,7 +2934,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("DoneOn", "DueOn");
 
-                    b.ToTable("MeetingTasks");
+                    b.ToTable("MeetingTasks", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.OutreachActivity", b =>
@@ -2983,7 +2983,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Kind", "HeldOn");
 
-                    b.ToTable("OutreachActivities");
+                    b.ToTable("OutreachActivities", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.PatrolLog", b =>
@@ -3041,7 +3041,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "StartedAt");
 
-                    b.ToTable("PatrolLogs");
+                    b.ToTable("PatrolLogs", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Team", b =>
@@ -3087,7 +3087,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Kind", "AreaPath");
 
-                    b.ToTable("Teams");
+                    b.ToTable("Teams", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.TeamMember", b =>
@@ -3135,7 +3135,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("UserId");
 
-                    b.ToTable("TeamMembers");
+                    b.ToTable("TeamMembers", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Teams.Tip", b =>
@@ -3223,7 +3223,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("Status", "ReceivedAt");
 
-                    b.ToTable("Tips");
+                    b.ToTable("Tips", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Units.Unit", b =>
@@ -3296,7 +3296,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("ParentUnitId");
 
-                    b.ToTable("Units");
+                    b.ToTable("Units", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Campaign", b =>
@@ -3346,7 +3346,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("StartsOn", "EndsOn");
 
-                    b.ToTable("Campaigns");
+                    b.ToTable("Campaigns", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.CampaignArea", b =>
@@ -3375,7 +3375,7 @@ namespace Fengqiao.Migrations.Sqlite
                     b.HasIndex("CampaignId", "AreaId")
                         .IsUnique();
 
-                    b.ToTable("CampaignAreas");
+                    b.ToTable("CampaignAreas", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Features.Visits.Visit", b =>
@@ -3444,7 +3444,7 @@ namespace Fengqiao.Migrations.Sqlite
 
                     b.HasIndex("CampaignId", "HouseholdId");
 
-                    b.ToTable("Visits");
+                    b.ToTable("Visits", (string)null);
                 });
 
             modelBuilder.Entity("Fengqiao.Infrastructure.Audit.AuditEntry", b =>

@@ -275,6 +275,19 @@ namespace Fengqiao.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    UntilMs = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticePreferences",
                 columns: table => new
                 {
@@ -1216,7 +1229,8 @@ namespace Fengqiao.Migrations.Sqlite
                     ResolvedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 6000, nullable: false),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1368,7 +1382,8 @@ namespace Fengqiao.Migrations.Sqlite
                     DemandId = table.Column<int>(type: "INTEGER", nullable: true),
                     DisputeId = table.Column<int>(type: "INTEGER", nullable: true),
                     DangerId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1407,7 +1422,8 @@ namespace Fengqiao.Migrations.Sqlite
                     Observations = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     Participants = table.Column<int>(type: "INTEGER", nullable: false),
                     LoggedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    LoggedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    LoggedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1472,7 +1488,8 @@ namespace Fengqiao.Migrations.Sqlite
                     TipsterPhoneCipher = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     TipsterPhoneMasked = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     SubmittedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1740,7 +1757,8 @@ namespace Fengqiao.Migrations.Sqlite
                     Risk = table.Column<int>(type: "INTEGER", nullable: true),
                     Measures = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     AssessedById = table.Column<int>(type: "INTEGER", nullable: true),
-                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClientId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1990,6 +2008,29 @@ namespace Fengqiao.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "DangerPhoto",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DangerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DangerPhoto", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DangerPhoto_Dangers_DangerId",
+                        column: x => x.DangerId,
+                        principalTable: "Dangers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AlertSubscriptions_AreaId_EmailHash",
                 table: "AlertSubscriptions",
@@ -2175,6 +2216,11 @@ namespace Fengqiao.Migrations.Sqlite
                 column: "DangerId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_DangerPhoto_DangerId",
+                table: "DangerPhoto",
+                column: "DangerId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Dangers_AreaId",
                 table: "Dangers",
                 column: "AreaId");
@@ -2188,6 +2234,12 @@ namespace Fengqiao.Migrations.Sqlite
                 name: "IX_Dangers_AssessedById",
                 table: "Dangers",
                 column: "AssessedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Dangers_ClientId",
+                table: "Dangers",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Dangers_Code",
@@ -2322,6 +2374,12 @@ namespace Fengqiao.Migrations.Sqlite
                 name: "IX_Disputes_AreaPath_MergedIntoId_RegisteredAt",
                 table: "Disputes",
                 columns: new[] { "AreaPath", "MergedIntoId", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Disputes_ClientId",
+                table: "Disputes",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Disputes_Code",
@@ -2548,6 +2606,12 @@ namespace Fengqiao.Migrations.Sqlite
                 name: "IX_PatrolLogs_AreaPath",
                 table: "PatrolLogs",
                 column: "AreaPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PatrolLogs_ClientId",
+                table: "PatrolLogs",
+                column: "ClientId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_PatrolLogs_LoggedByUserId",
@@ -2848,6 +2912,12 @@ namespace Fengqiao.Migrations.Sqlite
                 column: "AreaPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tips_ClientId",
+                table: "Tips",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tips_Code",
                 table: "Tips",
                 column: "Code",
@@ -2920,6 +2990,12 @@ namespace Fengqiao.Migrations.Sqlite
                 columns: new[] { "CampaignId", "HouseholdId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Visits_ClientId",
+                table: "Visits",
+                column: "ClientId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Visits_HouseholdId",
                 table: "Visits",
                 column: "HouseholdId");
@@ -2990,6 +3066,9 @@ namespace Fengqiao.Migrations.Sqlite
                 name: "DangerEvents");
 
             migrationBuilder.DropTable(
+                name: "DangerPhoto");
+
+            migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
@@ -3018,6 +3097,9 @@ namespace Fengqiao.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "JobLeases");
 
             migrationBuilder.DropTable(
                 name: "MediationAgreements");
