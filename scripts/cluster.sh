@@ -223,7 +223,9 @@ render_haproxy() {
 
 tool() {
   # shellcheck disable=SC2086
-  (cd "$app_project" && set -a && . "$dir/node.env" && set +a && ${FENGQIAO_TOOL:-dotnet $root/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll} "$@")
+  # TOOL_CONNECTION replaces the app's connection for one command (the generator's bulk load needs the superuser).
+  (cd "$app_project" && set -a && . "$dir/node.env" && set +a &&
+    if [ -n "${TOOL_CONNECTION:-}" ]; then export ConnectionStrings__Fengqiao=$TOOL_CONNECTION; fi && ${FENGQIAO_TOOL:-dotnet $root/src/Fengqiao.Tools/bin/Release/net10.0/Fengqiao.Tools.dll} "$@")
 }
 
 start_node() {
@@ -282,7 +284,9 @@ up() {
   if [ -n "$province_scale" ]; then
     say "generate-province --scale $province_scale through the write port (the standby receives it synchronously)"
     local g0=$SECONDS
-    tool generate-province --scale "$province_scale" >"$logs/generate.log" 2>&1 || { tail -n 30 "$logs/generate.log" >&2; die "generate-province failed"; }
+    # A bulk load turns triggers off (session_replication_role), which only a superuser may do.
+    TOOL_CONNECTION="Host=127.0.0.1;Port=$pg_write_port;Database=fengqiao;Username=postgres;Password=$PG_SUPER_PASSWORD;Timeout=30;Command Timeout=0" \
+      tool generate-province --scale "$province_scale" >"$logs/generate.log" 2>&1 || { tail -n 30 "$logs/generate.log" >&2; die "generate-province failed"; }
     tail -n 1 "$logs/generate.log"
     echo "   in $((SECONDS - g0)) s"
   fi

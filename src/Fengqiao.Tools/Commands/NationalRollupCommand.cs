@@ -1,6 +1,5 @@
 using Fengqiao.Features.Areas;
 using System.CommandLine;
-using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text;
 using Fengqiao.Features.Statistics;
@@ -46,7 +45,7 @@ public static class NationalRollupCommand
         var today = new Option<string>("--today") { Description = "The day open and overdue items are counted on, yyyy-MM-dd (default: today in China)." };
         foreach (var day in (Option<string>[])[from, to, today])
         {
-            day.Validators.Add(r => Check(r, TryDay(r.GetValueOrDefault<string>(), out _), "A date must be written yyyy-MM-dd."));
+            day.Validators.Add(r => Arguments.Check(r, Arguments.TryDay(r.GetValueOrDefault<string>(), out _), "A date must be written yyyy-MM-dd."));
         }
         var output = new Option<string>("--out") { Description = "Also write every province's figures and the nation's to this CSV file." };
         var command = new Command("national-rollup",
@@ -56,10 +55,10 @@ public static class NationalRollupCommand
         };
         command.SetAction(async (r, ct) =>
         {
-            TryDay(r.GetValue(today), out var t);
+            Arguments.TryDay(r.GetValue(today), out var t);
             var day = t ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
-            TryDay(r.GetValue(from), out var f);
-            TryDay(r.GetValue(to), out var e);
+            Arguments.TryDay(r.GetValue(from), out var f);
+            Arguments.TryDay(r.GetValue(to), out var e);
             var first = f ?? new DateOnly(day.Year, 1, 1);
             var last = e ?? (f is null ? day : first.AddYears(1).AddDays(-1));
             if (last < first)
@@ -252,25 +251,5 @@ public static class NationalRollupCommand
             Row(National, National, f.Figure, f.Numerator, f.Denominator, f.Value);
         }
         return s.ToString();
-    }
-
-    private static void Check(OptionResult result, bool ok, string message)
-    {
-        if (!ok)
-        {
-            result.AddError(message);
-        }
-    }
-
-    private static bool TryDay(string? text, out DateOnly? day)
-    {
-        day = null;
-        if (text is null)
-        {
-            return true;
-        }
-        var ok = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed);
-        day = ok ? parsed : null;
-        return ok;
     }
 }
