@@ -100,20 +100,7 @@ public sealed partial class LoopClosesStoryTests(MailBrowserApp app) : IClassFix
     }
 
     /// <summary>The worker delivers on its own (woken by the commit); the test waits for the message to land.</summary>
-    private async Task<MimeKit.MimeMessage> MailAsync(string to, string subjectHas)
-    {
-        for (var i = 0; i < 300; i++)
-        {
-            var found = app.Sink.Messages().Where(m => m.To.Mailboxes.Any(b => b.Address == to) && (m.Subject ?? "").Contains(subjectHas, StringComparison.Ordinal)).ToList();
-            if (found.Count > 0)
-            {
-                Assert.Single(found);
-                return found[0];
-            }
-            await Task.Delay(100);
-        }
-        throw new InvalidOperationException($"No e-mail to {to} with '{subjectHas}' in 30 s; received: {string.Join(" | ", app.Sink.Messages().Select(m => m.Subject))}");
-    }
+    private Task<MimeKit.MimeMessage> MailAsync(string to, string subjectHas) => app.Sink.WaitForAsync(to, subjectHas, TimeSpan.FromSeconds(30));
 
     [GeneratedRegex(@"http\S+/report/feedback\?t=\S+&stars=[1-5]")]
     private static partial Regex StarLink();

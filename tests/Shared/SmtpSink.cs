@@ -62,9 +62,51 @@ public sealed class SmtpSink
         throw new InvalidOperationException("smtp-sink did not start listening.");
     }
 
-    /// <summary>Every message received so far, parsed by MimeKit.</summary>
-    public IReadOnlyList<MimeMessage> Messages() =>
-        [.. Directory.GetFiles(Folder).Order().Select(f => MimeMessage.Load(f))];
+    /// <summary>
+    /// Every message received so far, parsed by MimeKit. smtp-sink writes a message's file while the message is
+    /// arriving, so a file whose headers are not all written yet is left for the next look.
+    /// </summary>
+    public IReadOnlyList<MimeMessage> Messages() => [.. Files().Select(f => f.Message)];
+
+    private List<(string Path, long Length, MimeMessage Message)> Files()
+    {
+        var found = new List<(string, long, MimeMessage)>();
+        foreach (var f in Directory.GetFiles(Folder).Order())
+        {
+            try
+            {
+                found.Add((f, new FileInfo(f).Length, MimeMessage.Load(f)));
+            }
+            catch (FormatException)
+            {
+                // still arriving
+            }
+        }
+        return found;
+    }
+
+    /// <summary>
+    /// Waits for the one message to <paramref name="to"/> whose subject has <paramref name="subjectHas"/>, for use
+    /// when nothing else says the delivery is over: a match counts once its file has kept its length for one look,
+    /// so its body is whole.
+    /// </summary>
+    public async Task<MimeMessage> WaitForAsync(string to, string subjectHas, TimeSpan timeout)
+    {
+        var seen = new Dictionary<string, long>();
+        var until = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < until)
+        {
+            var found = Files().Where(f => f.Message.To.Mailboxes.Any(b => b.Address == to) && (f.Message.Subject ?? "").Contains(subjectHas, StringComparison.Ordinal)).ToList();
+            if (found.Count > 0 && found.All(f => seen.TryGetValue(f.Path, out var length) && length == f.Length))
+            {
+                Assert.Single(found);
+                return found[0].Message;
+            }
+            seen = found.ToDictionary(f => f.Path, f => f.Length);
+            await Task.Delay(100);
+        }
+        throw new InvalidOperationException($"No e-mail to {to} with '{subjectHas}' in {timeout.TotalSeconds} s; received: {string.Join(" | ", Messages().Select(m => m.Subject))}");
+    }
 
     public MimeMessage OneTo(string to, string subjectHas)
     {
