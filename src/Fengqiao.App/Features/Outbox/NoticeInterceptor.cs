@@ -57,6 +57,8 @@ public sealed class NoticeInterceptor(Notices notices, OutboxSignal signal) : Ou
                 }
             }
         }
+        // Most reports carry no contact and no webhook wants them: no message, so no station's name to read.
+        found.RemoveAll(f => !notices.HasRecipient(f.Request, f.Kind));
         if (found.Count == 0)
         {
             return false;

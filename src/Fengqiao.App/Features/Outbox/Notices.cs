@@ -55,6 +55,20 @@ public sealed class Notices(
         }
     }
 
+    /// <summary>
+    /// Whether <see cref="For"/> would write anything for this report and kind: a contact to tell, or a webhook that
+    /// wants the event. Lets the hook skip what it reads only for messages (the station's name) when none will be written.
+    /// </summary>
+    public bool HasRecipient(ResidentRequest r, NoticeKind kind)
+    {
+        if (r.Email is not null || r.Phone is not null)
+        {
+            return true;
+        }
+        var evt = EventName(kind);
+        return options.Value.Webhooks.Any(h => (h.Events.Count == 0 || h.Events.Contains(evt)) && (string.IsNullOrEmpty(h.Bridge) || h.Bridge == r.Bridge));
+    }
+
     private OutboxMessage? ToReporter(ReportNotice n)
     {
         var r = n.Request;
