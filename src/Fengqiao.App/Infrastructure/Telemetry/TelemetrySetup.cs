@@ -28,30 +28,29 @@ public static class TelemetrySetup
             return builder;
         }
         var otlp = string.IsNullOrWhiteSpace(options.OtlpEndpoint) ? null : new Uri(options.OtlpEndpoint);
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(r => r.AddService("fengqiao"))
-            .WithTracing(t =>
+        var telemetry = builder.Services.AddOpenTelemetry().ConfigureResource(r => r.AddService("fengqiao"));
+        // Spans are recorded only when a collector takes them: with none, recording every request's spans was
+        // processor time for nothing (issue 25, bench/README.md "Processor per report"). Log lines keep their trace
+        // id either way, since ASP.NET Core starts each request's activity for its logging scope.
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
+                .AddHttpClientInstrumentation()
+                .AddSource("Npgsql")
+                .AddOtlpExporter(o => o.Endpoint = otlp));
+        }
+        telemetry.WithMetrics(m =>
+        {
+            m.AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Npgsql", AppMetrics.MeterName)
+                .AddPrometheusExporter();
+            if (otlp is not null)
             {
-                t.AddAspNetCoreInstrumentation(o => o.Filter = http => !IsProbe(http.Request.Path))
-                    .AddHttpClientInstrumentation()
-                    .AddSource("Npgsql");
-                if (otlp is not null)
-                {
-                    t.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
-            })
-            .WithMetrics(m =>
-            {
-                m.AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation()
-                    .AddMeter("Npgsql", AppMetrics.MeterName)
-                    .AddPrometheusExporter();
-                if (otlp is not null)
-                {
-                    m.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
-            });
+                m.AddOtlpExporter(o => o.Endpoint = otlp);
+            }
+        });
         return builder;
     }
 
