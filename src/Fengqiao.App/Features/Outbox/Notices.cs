@@ -61,13 +61,12 @@ public sealed class Notices(
     /// </summary>
     public bool HasRecipient(ResidentRequest r, NoticeKind kind)
     {
-        if (r.Email is not null || r.Phone is not null)
-        {
-            return true;
-        }
-        var evt = EventName(kind);
-        return options.Value.Webhooks.Any(h => (h.Events.Count == 0 || h.Events.Contains(evt)) && (string.IsNullOrEmpty(h.Bridge) || h.Bridge == r.Bridge));
+        return r.Email is not null || r.Phone is not null || HooksFor(r, EventName(kind)).Any();
     }
+
+    /// <summary>The configured webhooks that want <paramref name="evt"/> for this report (all, or those of its bridge).</summary>
+    private IEnumerable<WebhookSubscription> HooksFor(ResidentRequest r, string evt) =>
+        options.Value.Webhooks.Where(h => (h.Events.Count == 0 || h.Events.Contains(evt)) && (string.IsNullOrEmpty(h.Bridge) || h.Bridge == r.Bridge));
 
     private OutboxMessage? ToReporter(ReportNotice n)
     {
@@ -155,8 +154,7 @@ public sealed class Notices(
     private IEnumerable<OutboxMessage> Webhooks(ReportNotice n)
     {
         var evt = EventName(n.Kind);
-        foreach (var hook in options.Value.Webhooks.Where(h => (h.Events.Count == 0 || h.Events.Contains(evt))
-            && (string.IsNullOrEmpty(h.Bridge) || h.Bridge == n.Request.Bridge)))
+        foreach (var hook in HooksFor(n.Request, evt))
         {
             var payload = new WebhookPayload(Guid.Empty, evt, time.GetUtcNow(), n.Request.Code, n.Request.ServiceCode,
                 ResidentRequests.Open311Status(n.Request, n.Kind == NoticeKind.Resolved), n.Request.Status.ToString(), n.Note ?? (n.NoteKey is null ? null : l[n.NoteKey].Value), n.StationZh, n.CaseCode, n.Request.BridgeOrder);
