@@ -190,6 +190,8 @@ cluster_json() { curl -s --max-time 2 "http://127.0.0.1:${rest_port[pg1]}/cluste
 primary() { cluster_json | jq -r '.members[] | select(.role == "leader") | .name'; }
 has_sync_standby() { cluster_json | jq -e '[.members[] | select(.role == "sync_standby" and (.state == "running" or .state == "streaming"))] | length > 0'; }
 
+write_port_on_primary() { [ "$(psql_super -d postgres -c 'SELECT pg_is_in_recovery()')" = f ]; }
+
 psql_super() { PGPASSWORD=$PG_SUPER_PASSWORD psql -h 127.0.0.1 -p "$pg_write_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
 
 create_app_database() {
@@ -276,7 +278,9 @@ up() {
   say "HAProxy: app :$app_port, writes :$pg_write_port, reads :$pg_read_port, stats :$stats_port"
   render_haproxy
   start haproxy haproxy -W -db -f "$dir/haproxy.cfg"
-  wait_for 30 "HAProxy's write port" pg_isready -q -h 127.0.0.1 -p "$pg_write_port"
+  # Not only open: HAProxy counts its servers up until their first check, so the write port can reach the standby for
+  # a moment after it starts (CI once failed here with "CREATE ROLE in a read-only transaction").
+  wait_for 30 "HAProxy's write port on the primary" write_port_on_primary
 
   say "database, roles and migrations"
   create_app_database
